@@ -1,0 +1,37 @@
+"""The REST API under /api/v1, its OpenAPI document and its interactive docs."""
+from pathlib import Path
+
+import swagger_ui_bundle
+from apispec.ext.marshmallow import MarshmallowPlugin
+from flask import Blueprint as FlaskBlueprint, Flask, send_from_directory
+
+from matchmaker.api import contacts, firm_capabilities, firms, health, taxonomy, tokens
+from matchmaker.api.common import schema_name
+from matchmaker.api.errors import register_error_handlers
+from matchmaker.config import API_SETTINGS
+from matchmaker.extensions import api
+
+RESOURCES = (firms, contacts, firm_capabilities, taxonomy, tokens, health)
+SWAGGER_UI_ASSETS = Path(swagger_ui_bundle.swagger_ui_path)
+
+
+def register_api(app: Flask) -> None:
+    for key, value in API_SETTINGS.items():
+        app.config.setdefault(key, value)
+    # A plugin per app: apispec binds it to one spec.
+    api.init_app(app, spec_kwargs={"marshmallow_plugin": MarshmallowPlugin(schema_name_resolver=schema_name)})
+    for resource in RESOURCES:
+        api.register_blueprint(resource.blp)
+    register_error_handlers(app)
+    app.register_blueprint(_swagger_ui_assets())
+
+
+def _swagger_ui_assets() -> FlaskBlueprint:
+    """Serve Swagger UI from the installed package: no CDN is reachable from where the app runs."""
+    assets = FlaskBlueprint("swagger_ui_assets", __name__)
+
+    @assets.route("/api/docs/assets/<path:filename>")
+    def asset(filename):
+        return send_from_directory(SWAGGER_UI_ASSETS, filename, max_age=86400)
+
+    return assets

@@ -1,0 +1,34 @@
+"""Domain errors become HTTP errors here, in the same JSON shape flask-smorest gives its own."""
+from flask import Flask, request
+from werkzeug.exceptions import HTTPException
+
+from matchmaker.domain import errors
+from matchmaker.extensions import api
+
+STATUS_OF = {
+    errors.NotAuthenticated: 401,
+    errors.Forbidden: 403,
+    errors.NotFound: 404,
+    errors.Conflict: 409,
+    errors.PreconditionFailed: 412,
+    errors.Invalid: 422,
+    errors.PreconditionRequired: 428,
+}
+
+
+def register_error_handlers(app: Flask) -> None:
+    app.register_error_handler(errors.DomainError, _handle_domain_error)
+
+
+def _handle_domain_error(error: errors.DomainError):
+    http_error = HTTPException(description=error.message)
+    http_error.code = STATUS_OF[type(error)]
+    data = {"message": error.message}
+    if error.fields:
+        # Field errors of reads concern the query string; of writes, the JSON body.
+        location = "query" if request.method == "GET" else "json"
+        data["errors"] = {location: error.fields}
+    if isinstance(error, errors.NotAuthenticated):
+        data["headers"] = {"WWW-Authenticate": "Bearer"}
+    http_error.data = data
+    return api.handle_http_exception(http_error)

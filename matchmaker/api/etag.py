@@ -1,0 +1,57 @@
+"""Version-based ETags of firms: every write to a firm or its parts must name the version it read.
+
+The ETag of a firm is ``"firm-<id>-v<version>"``; its sub-resources answer with the same ETag, since
+each change to them raises the firm's version.
+"""
+import re
+from functools import wraps
+
+from flask import request
+
+from matchmaker.domain.errors import PreconditionFailed, PreconditionRequired
+
+IF_MATCH = {
+    "name": "If-Match",
+    "in": "header",
+    "required": True,
+    "description": "The firm's ETag as last read (from any of its GET responses).",
+    "schema": {"type": "string"},
+}
+_TAG = re.compile(r"^firm-(?P<firm>\d+)-v(?P<version>\d+)$")
+
+
+def firm_etag(firm_id: int, version: int) -> str:
+    return f"firm-{firm_id}-v{version}"
+
+
+def etag_header(firm_id: int, version: int) -> dict[str, str]:
+    return {"ETag": f'"{firm_etag(firm_id, version)}"'}
+
+
+def expected_version(firm_id: int) -> int | None:
+    """The firm version named by If-Match: None for '*', 428 without the header, 412 for another firm's tag."""
+    if not request.headers.get("If-Match"):
+        raise PreconditionRequired("Send If-Match with the firm's ETag (read the firm first).")
+    if request.if_match.star_tag:
+        return None
+    for tag in request.if_match.as_set():
+        match = _TAG.match(tag)
+        if match and int(match["firm"]) == firm_id:
+            return int(match["version"])
+    raise PreconditionFailed("If-Match does not name a version of this firm; read it again and retry.")
+
+
+def versioned(blp):
+    """Decorate a firm write: document If-Match, 412 and 428, and pass ``expected_version`` to the view."""
+
+    def decorator(view):
+        @blp.doc(parameters=[IF_MATCH])
+        @blp.alt_response(412, response="PRECONDITION_FAILED")
+        @blp.alt_response(428, response="PRECONDITION_REQUIRED")
+        @wraps(view)
+        def wrapper(*args, **kwargs):
+            return view(*args, expected_version=expected_version(kwargs["firm_id"]), **kwargs)
+
+        return wrapper
+
+    return decorator

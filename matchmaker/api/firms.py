@@ -1,0 +1,146 @@
+"""Firms of the registry."""
+from datetime import date
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from marshmallow import Schema, fields, validate
+
+from matchmaker.api.auth import current_actor
+from matchmaker.api.common import CountryCode, documents_errors, page_window
+from matchmaker.api.etag import etag_header, versioned
+from matchmaker.domain.enums import Direction, RoleKind, SizeBand, VerificationStatus, Visibility
+from matchmaker.extensions import db
+from matchmaker.services import firms
+
+blp = Blueprint("firms", __name__, url_prefix="/api/v1/firms", description="Firms of the registry")
+
+
+class CapabilityTagSchema(Schema):
+    id = fields.Integer(dump_only=True)
+    slug = fields.String(required=True, validate=validate.Length(1, 64))
+    name = fields.String(dump_only=True)
+    direction = fields.Enum(Direction, by_value=True, required=True)
+    role_kind = fields.Enum(
+        RoleKind, by_value=True, metadata={"description": "Defaults to the capability's usual role kind."}
+    )
+    note = fields.String(allow_none=True, validate=validate.Length(max=500))
+    inferred = fields.Boolean(dump_only=True, metadata={"description": "Set by a program, not a person."})
+
+
+class FirmInputSchema(Schema):
+    """The fields of a firm a caller may set."""
+
+    name = fields.String(validate=validate.Length(1, 200))
+    country = CountryCode()
+    city = fields.String(allow_none=True, validate=validate.Length(max=120))
+    website = fields.Url(allow_none=True, schemes={"http", "https"}, validate=validate.Length(max=300))
+    size_band = fields.Enum(SizeBand, by_value=True, allow_none=True)
+    founded_year = fields.Integer(allow_none=True, validate=validate.Range(1800, date.today().year))
+    capacity_units_per_year = fields.Integer(allow_none=True, validate=validate.Range(0, 10_000_000))
+    capacity_note = fields.String(allow_none=True, validate=validate.Length(max=500))
+    description = fields.String(allow_none=True, validate=validate.Length(max=10_000))
+    visibility = fields.Enum(Visibility, by_value=True)
+    verification_status = fields.Enum(
+        VerificationStatus, by_value=True, metadata={"description": "Set by organizers only."}
+    )
+
+
+class FirmCreateSchema(FirmInputSchema):
+    name = fields.String(required=True, validate=validate.Length(1, 200))
+    country = CountryCode(required=True)
+    visibility = fields.Enum(
+        Visibility,
+        by_value=True,
+        load_default=Visibility.MEMBERS,
+        metadata={"description": "Defaults to members: nobody consented to a public listing yet."},
+    )
+    capabilities = fields.List(fields.Nested(CapabilityTagSchema), load_default=list)
+
+
+class FirmSchema(Schema):
+    id = fields.Integer()
+    name = fields.String(metadata={"description": "'Discreet firm (CC)' when masked."})
+    country = fields.String()
+    masked = fields.Boolean(metadata={"description": "Identity withheld: only id, country and capabilities."})
+    city = fields.String(allow_none=True)
+    website = fields.String(allow_none=True)
+    size_band = fields.String(allow_none=True)
+    founded_year = fields.Integer(allow_none=True)
+    capacity_units_per_year = fields.Integer(allow_none=True)
+    capacity_note = fields.String(allow_none=True)
+    description = fields.String(allow_none=True)
+    visibility = fields.String(allow_none=True)
+    verification_status = fields.String(allow_none=True)
+    capabilities = fields.List(fields.Nested(CapabilityTagSchema))
+    version = fields.Integer()
+    created_at = fields.DateTime(allow_none=True)
+    updated_at = fields.DateTime(allow_none=True)
+
+
+class FirmQuerySchema(Schema):
+    country = fields.List(CountryCode(), metadata={"description": "Repeat for several countries."})
+    capability = fields.String(
+        validate=validate.Length(1, 64), metadata={"description": "Taxonomy slug; its descendants match too."}
+    )
+    role_kind = fields.Enum(RoleKind, by_value=True)
+    direction = fields.Enum(Direction, by_value=True, metadata={"description": "With capability and role_kind: one tag matches all."})
+    verification_status = fields.Enum(VerificationStatus, by_value=True)
+    q = fields.String(
+        validate=validate.Length(1, 200),
+        metadata={"description": "Words found in name, city or description, in any case and with or without accents."},
+    )
+
+
+@blp.route("")
+class Firms(MethodView):
+    @blp.arguments(FirmQuerySchema, location="query")
+    @blp.response(200, FirmSchema(many=True))
+    @blp.paginate(max_page_size=100)
+    def get(self, query, pagination_parameters):
+        """List the firms you may see"""
+        filters = firms.FirmFilters(countries=query.pop("country", ()), **query)
+        items, total = firms.list_firms(
+            session=db.session, actor=current_actor(), filters=filters, **page_window(pagination_parameters)
+        )
+        pagination_parameters.item_count = total
+        return items
+
+    @blp.arguments(FirmCreateSchema)
+    @blp.response(201, FirmSchema)
+    @documents_errors(blp, 401, 403, 409)
+    def post(self, data):
+        """Register a firm"""
+        firm = firms.register_firm(session=db.session, actor=current_actor(), data=data)
+        return firm, etag_header(firm.id, firm.version)
+
+
+@blp.route("/<int:firm_id>")
+class FirmById(MethodView):
+    @blp.response(200, FirmSchema)
+    @documents_errors(blp, 404)
+    def get(self, firm_id):
+        """Read a firm (masked if it is discreet and you may not see who it is)"""
+        firm = firms.get_firm(session=db.session, actor=current_actor(), firm_id=firm_id)
+        return firm, etag_header(firm.id, firm.version)
+
+    @blp.arguments(FirmInputSchema(partial=True))
+    @blp.response(200, FirmSchema)
+    @documents_errors(blp, 401, 403, 404, 409)
+    @versioned(blp)
+    def patch(self, changes, firm_id, expected_version):
+        """Change some fields of a firm"""
+        firm = firms.update_firm(
+            session=db.session,
+            actor=current_actor(),
+            firm_id=firm_id,
+            expected_version=expected_version,
+            changes=changes,
+        )
+        return firm, etag_header(firm.id, firm.version)
+
+    @blp.response(204)
+    @documents_errors(blp, 401, 403, 404)
+    @versioned(blp)
+    def delete(self, firm_id, expected_version):
+        """Delete a firm (soft: it leaves every listing, its record is kept)"""
+        firms.delete_firm(session=db.session, actor=current_actor(), firm_id=firm_id, expected_version=expected_version)

@@ -1,0 +1,6 @@
+"""SQLModel tables; importing this package registers all of them on ``SQLModel.metadata``."""
+from matchmaker.models.firm import Contact, Firm, FirmCapability
+from matchmaker.models.taxonomy import Capability
+from matchmaker.models.user import ApiToken, User, UserCountry, UserFirm
+
+__all__ = ["ApiToken", "Capability", "Contact", "Firm", "FirmCapability", "User", "UserCountry", "UserFirm"]

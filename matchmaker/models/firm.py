@@ -1,0 +1,82 @@
+"""A firm of the registry, its contact persons and its tagged capabilities."""
+from datetime import datetime
+
+from sqlalchemy import Index, Text, UniqueConstraint, text
+from sqlmodel import Field, Relationship, SQLModel
+
+from matchmaker.domain.enums import Direction, RoleKind, SizeBand, VerificationStatus, Visibility
+from matchmaker.models.base import UTCDateTime, enum_type, utcnow
+from matchmaker.models.taxonomy import Capability
+
+
+class Firm(SQLModel, table=True):
+    __table_args__ = (
+        # One live firm per normalised name and country; a soft-deleted one frees the name.
+        Index(
+            "uq_firm_live_name",
+            "country",
+            "name_key",
+            unique=True,
+            sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200)
+    name_key: str = Field(max_length=200)
+    country: str = Field(max_length=2, index=True)
+    city: str | None = Field(default=None, max_length=120)
+    website: str | None = Field(default=None, max_length=300)
+    size_band: SizeBand | None = Field(default=None, sa_type=enum_type(SizeBand))
+    founded_year: int | None = None
+    capacity_units_per_year: int | None = None
+    capacity_note: str | None = Field(default=None, max_length=500)
+    description: str | None = Field(default=None, sa_type=Text)
+    visibility: Visibility = Field(sa_type=enum_type(Visibility))
+    verification_status: VerificationStatus = Field(
+        default=VerificationStatus.UNVERIFIED, sa_type=enum_type(VerificationStatus)
+    )
+    # Normalised name, city and description: what the text query searches.
+    search_key: str = Field(default="", sa_type=Text)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    deleted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # Raised by every change to the firm or its sub-resources; the API's ETag.
+    version: int = Field(default=1)
+
+    contacts: list["Contact"] = Relationship(
+        back_populates="firm", sa_relationship_kwargs={"order_by": "Contact.id"}
+    )
+    capabilities: list["FirmCapability"] = Relationship(
+        back_populates="firm", sa_relationship_kwargs={"order_by": "FirmCapability.id"}
+    )
+
+
+class Contact(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    firm_id: int = Field(foreign_key="firm.id", index=True)
+    name: str = Field(max_length=200)
+    role: str | None = Field(default=None, max_length=120)
+    email: str | None = Field(default=None, max_length=254)
+    phone: str | None = Field(default=None, max_length=40)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+    firm: Firm = Relationship(back_populates="contacts")
+
+
+class FirmCapability(SQLModel, table=True):
+    __tablename__ = "firm_capability"
+    __table_args__ = (UniqueConstraint("firm_id", "capability_id", "direction"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    firm_id: int = Field(foreign_key="firm.id", index=True)
+    capability_id: int = Field(foreign_key="capability.id", index=True)
+    direction: Direction = Field(sa_type=enum_type(Direction))
+    role_kind: RoleKind = Field(sa_type=enum_type(RoleKind))
+    note: str | None = Field(default=None, max_length=500)
+    # True when a program (the importer's tagger) set the tag rather than a person.
+    inferred: bool = False
+
+    firm: Firm = Relationship(back_populates="capabilities")
+    capability: Capability = Relationship(sa_relationship_kwargs={"lazy": "joined"})

@@ -1,0 +1,68 @@
+"""The capabilities a firm offers and seeks, as a sub-resource of the firm."""
+from collections.abc import Mapping
+from typing import Any
+
+from sqlmodel import Session, select
+
+from matchmaker.domain.access import Actor, Sight
+from matchmaker.domain.errors import NotFound
+from matchmaker.models import Firm, FirmCapability
+from matchmaker.services.firms import CapabilityTag, add_tags, load_changeable_firm, load_firm, view_of
+
+
+def list_firm_capabilities(*, session: Session, actor: Actor, firm_id: int) -> tuple[list[CapabilityTag], Firm]:
+    """Tags as the actor sees them (notes withheld on a masked firm)."""
+    firm, sight = load_firm(session, actor, firm_id)
+    return view_of(firm, sight).capabilities, firm
+
+
+def add_firm_capability(
+    *, session: Session, actor: Actor, firm_id: int, expected_version: int | None, data: Mapping[str, Any]
+) -> tuple[CapabilityTag, Firm]:
+    """Tag the firm; a person's tag is never ``inferred``."""
+    firm = load_changeable_firm(session, actor, firm_id, expected_version)
+    [added] = add_tags(session, firm, [{**data, "inferred": False}], field="slug")
+    session.commit()
+    return _tag(firm, added.id), firm
+
+
+def update_firm_capability(
+    *,
+    session: Session,
+    actor: Actor,
+    firm_id: int,
+    tag_id: int,
+    expected_version: int | None,
+    changes: Mapping[str, Any],
+) -> tuple[CapabilityTag, Firm]:
+    """Change role kind or note; a person confirming a program's tag makes it no longer inferred."""
+    firm = load_changeable_firm(session, actor, firm_id, expected_version)
+    tagged = _tag_of(session, firm, tag_id)
+    for field, value in changes.items():
+        setattr(tagged, field, value)
+    tagged.inferred = False
+    session.commit()
+    return _tag(firm, tag_id), firm
+
+
+def remove_firm_capability(
+    *, session: Session, actor: Actor, firm_id: int, tag_id: int, expected_version: int | None
+) -> Firm:
+    firm = load_changeable_firm(session, actor, firm_id, expected_version)
+    session.delete(_tag_of(session, firm, tag_id))
+    session.commit()
+    session.refresh(firm, ["capabilities"])
+    return firm
+
+
+def _tag_of(session: Session, firm: Firm, tag_id: int) -> FirmCapability:
+    tagged = session.exec(
+        select(FirmCapability).where(FirmCapability.id == tag_id, FirmCapability.firm_id == firm.id)
+    ).first()
+    if tagged is None:
+        raise NotFound(f"No capability tag {tag_id} on firm {firm.id}.")
+    return tagged
+
+
+def _tag(firm: Firm, tag_id: int) -> CapabilityTag:
+    return next(tag for tag in view_of(firm, Sight.FULL).capabilities if tag.id == tag_id)
