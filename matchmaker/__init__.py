@@ -13,7 +13,7 @@ from matchmaker.extensions import db
 
 def create_app(config: dict | None = None) -> Flask:
     """Build the application; ``config`` (tests) overrides what the environment says."""
-    app = Flask(__name__, instance_relative_config=True)
+    app = Flask(__name__, instance_relative_config=True, static_folder=None)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     app.config.from_mapping(from_environment(app.instance_path))
     app.config.from_mapping(config or {})

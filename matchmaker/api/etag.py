@@ -8,6 +8,8 @@ from functools import wraps
 
 from flask import request
 
+from matchmaker.api.auth import current_actor
+from matchmaker.domain.access import require_user
 from matchmaker.domain.errors import PreconditionFailed, PreconditionRequired
 
 IF_MATCH = {
@@ -50,6 +52,7 @@ def versioned(blp):
         @blp.alt_response(428, response="PRECONDITION_REQUIRED")
         @wraps(view)
         def wrapper(*args, **kwargs):
+            require_user(current_actor())  # an anonymous caller learns it needs a token, not an ETag
             return view(*args, expected_version=expected_version(kwargs["firm_id"]), **kwargs)
 
         return wrapper

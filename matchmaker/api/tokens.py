@@ -47,7 +47,7 @@ class Tokens(MethodView):
         """Exchange an e-mail and password for a new API token"""
         user = users.authenticate(session=db.session, email=credentials["email"], password=credentials["password"])
         token, secret = users.issue_token(session=db.session, user=user, label=credentials.get("label"))
-        return {**NewTokenSchema().dump(token), "token": secret}
+        return {**token.model_dump(), "token": secret}
 
     @blp.response(200, TokenSchema(many=True))
     @blp.paginate(max_page_size=100)
