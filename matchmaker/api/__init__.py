@@ -8,6 +8,7 @@ from flask import Blueprint as FlaskBlueprint, Flask, send_from_directory
 from matchmaker.api import contacts, firm_capabilities, firms, health, taxonomy, tokens
 from matchmaker.api.common import schema_name
 from matchmaker.api.errors import register_error_handlers
+from matchmaker.api.etag import answer_not_modified, vary_on_authorization
 from matchmaker.config import API_SETTINGS
 from matchmaker.extensions import api
 
@@ -23,6 +24,9 @@ def register_api(app: Flask) -> None:
     for resource in RESOURCES:
         api.register_blueprint(resource.blp)
     register_error_handlers(app)
+    api_after_request = (answer_not_modified, vary_on_authorization)
+    for hook in api_after_request:
+        app.after_request(hook)
     app.register_blueprint(_swagger_ui_assets())
 
 

@@ -5,7 +5,7 @@ from marshmallow import Schema, fields, validate
 
 from matchmaker.api.auth import current_actor
 from matchmaker.api.common import documents_errors, page_of
-from matchmaker.api.etag import etag_header, versioned
+from matchmaker.api.etag import created_headers, etag_header, versioned
 from matchmaker.extensions import db
 from matchmaker.services import contacts
 
@@ -42,7 +42,7 @@ class Contacts(MethodView):
         contact = contacts.add_contact(
             session=db.session, actor=current_actor(), firm_id=firm_id, expected_version=expected_version, data=data
         )
-        return contact, etag_header(firm_id, contact.firm.version)
+        return contact, created_headers(firm_id, contact.firm.version, "contacts.ContactById", contact_id=contact.id)
 
 
 @blp.route("/<int:contact_id>")

@@ -1,6 +1,6 @@
 """Domain errors become HTTP errors here, in the same JSON shape flask-smorest gives its own."""
-from flask import Flask, request
-from werkzeug.exceptions import HTTPException
+from flask import Flask, current_app, request
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from matchmaker.domain import errors
 from matchmaker.extensions import api
@@ -18,6 +18,13 @@ STATUS_OF = {
 
 def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(errors.DomainError, _handle_domain_error)
+    app.register_error_handler(RequestEntityTooLarge, _handle_too_large)
+
+
+def _handle_too_large(error: RequestEntityTooLarge):
+    limit = current_app.config["MAX_CONTENT_LENGTH"]
+    error.data = {"message": f"The request body is over the limit of {limit} bytes."}
+    return api.handle_http_exception(error)
 
 
 def _handle_domain_error(error: errors.DomainError):

@@ -6,7 +6,7 @@ each change to them raises the firm's version.
 import re
 from functools import wraps
 
-from flask import request
+from flask import Response, request, url_for
 
 from matchmaker.api.auth import current_actor
 from matchmaker.domain.access import require_user
@@ -30,6 +30,11 @@ def etag_header(firm_id: int, version: int) -> dict[str, str]:
     return {"ETag": f'"{firm_etag(firm_id, version)}"'}
 
 
+def created_headers(firm_id: int, version: int, endpoint: str, **url_values) -> dict[str, str]:
+    """The firm's new ETag and the Location of what a POST created."""
+    return {**etag_header(firm_id, version), "Location": url_for(endpoint, firm_id=firm_id, **url_values)}
+
+
 def expected_version(firm_id: int) -> int | None:
     """The firm version named by If-Match: None for '*', 428 without the header, 412 for another firm's tag."""
     if not request.headers.get("If-Match"):
@@ -41,6 +46,21 @@ def expected_version(firm_id: int) -> int | None:
         if match and int(match["firm"]) == firm_id:
             return int(match["version"])
     raise PreconditionFailed("If-Match does not name a version of this firm; read it again and retry.")
+
+
+def vary_on_authorization(response: Response) -> Response:
+    """Answers depend on who asks (a discreet firm is masked for some), so caches must key on the token."""
+    response.vary.add("Authorization")
+    return response
+
+
+def answer_not_modified(response: Response) -> Response:
+    """Turn a 200 to a GET whose If-None-Match names the response's ETag into a 304 (the body is dropped)."""
+    etag, _weak = response.get_etag()
+    if request.method in ("GET", "HEAD") and response.status_code == 200 and etag:
+        if request.if_none_match.contains_weak(etag):
+            response.status_code = 304
+    return response
 
 
 def versioned(blp):

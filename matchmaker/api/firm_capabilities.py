@@ -5,7 +5,7 @@ from marshmallow import Schema, fields, validate
 
 from matchmaker.api.auth import current_actor
 from matchmaker.api.common import documents_errors, page_of
-from matchmaker.api.etag import etag_header, versioned
+from matchmaker.api.etag import created_headers, etag_header, versioned
 from matchmaker.api.firms import CapabilityTagSchema
 from matchmaker.domain.enums import RoleKind
 from matchmaker.extensions import db
@@ -43,11 +43,20 @@ class FirmCapabilities(MethodView):
         tag, firm = firm_capabilities.add_firm_capability(
             session=db.session, actor=current_actor(), firm_id=firm_id, expected_version=expected_version, data=data
         )
-        return tag, etag_header(firm.id, firm.version)
+        return tag, created_headers(firm.id, firm.version, "firm_capabilities.FirmCapabilityById", tag_id=tag.id)
 
 
 @blp.route("/<int:tag_id>")
 class FirmCapabilityById(MethodView):
+    @blp.response(200, CapabilityTagSchema)
+    @documents_errors(blp, 404)
+    def get(self, firm_id, tag_id):
+        """Read one capability tag of a firm"""
+        tag, firm = firm_capabilities.get_firm_capability(
+            session=db.session, actor=current_actor(), firm_id=firm_id, tag_id=tag_id
+        )
+        return tag, etag_header(firm.id, firm.version)
+
     @blp.arguments(CapabilityTagPatchSchema)
     @blp.response(200, CapabilityTagSchema)
     @documents_errors(blp, 401, 403, 404)

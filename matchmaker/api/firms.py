@@ -7,7 +7,7 @@ from marshmallow import Schema, fields, validate
 
 from matchmaker.api.auth import current_actor
 from matchmaker.api.common import CountryCode, documents_errors, page_window
-from matchmaker.api.etag import etag_header, versioned
+from matchmaker.api.etag import created_headers, etag_header, versioned
 from matchmaker.domain.enums import Direction, RoleKind, SizeBand, VerificationStatus, Visibility
 from matchmaker.extensions import db
 from matchmaker.services import firms
@@ -111,7 +111,7 @@ class Firms(MethodView):
     def post(self, data):
         """Register a firm"""
         firm = firms.register_firm(session=db.session, actor=current_actor(), data=data)
-        return firm, etag_header(firm.id, firm.version)
+        return firm, created_headers(firm.id, firm.version, "firms.FirmById")
 
 
 @blp.route("/<int:firm_id>")

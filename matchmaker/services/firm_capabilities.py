@@ -16,6 +16,14 @@ def list_firm_capabilities(*, session: Session, actor: Actor, firm_id: int) -> t
     return view_of(firm, sight).capabilities, firm
 
 
+def get_firm_capability(*, session: Session, actor: Actor, firm_id: int, tag_id: int) -> tuple[CapabilityTag, Firm]:
+    firm, sight = load_firm(session, actor, firm_id)
+    tag = next((tag for tag in view_of(firm, sight).capabilities if tag.id == tag_id), None)
+    if tag is None:
+        raise NotFound(f"No capability tag {tag_id} on firm {firm_id}.")
+    return tag, firm
+
+
 def add_firm_capability(
     *, session: Session, actor: Actor, firm_id: int, expected_version: int | None, data: Mapping[str, Any]
 ) -> tuple[CapabilityTag, Firm]:

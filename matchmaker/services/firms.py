@@ -267,9 +267,14 @@ def _check_staff_only_fields(actor: Actor, data: Mapping[str, Any]) -> None:
         )
 
 
+def firm_keys(name: str, city: str | None, description: str | None) -> tuple[str, str]:
+    """The duplicate-detection key of a firm's name, and the key its text query searches."""
+    name_key = search_key(name)
+    return name_key, " ".join(filter(None, (name_key, search_key(city), search_key(description))))
+
+
 def _refresh_keys(firm: Firm) -> None:
-    firm.name_key = search_key(firm.name)
-    firm.search_key = " ".join(filter(None, (firm.name_key, search_key(firm.city), search_key(firm.description))))
+    firm.name_key, firm.search_key = firm_keys(firm.name, firm.city, firm.description)
 
 
 def _reject_duplicate(session: Session, firm: Firm) -> None:
@@ -280,7 +285,10 @@ def _reject_duplicate(session: Session, firm: Firm) -> None:
     )
     if firm.id is not None:
         query = query.where(Firm.id != firm.id)
-    if session.exec(query).first() is not None:
+    # No autoflush: a renamed firm's pending change would hit the unique index before this check reports it.
+    with session.no_autoflush:
+        duplicate = session.exec(query).first()
+    if duplicate is not None:
         raise _duplicate_error(firm)
 
 
