@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 from matchmaker.domain.countries import parse_country_list
 
 DEFAULT_COUNTRIES = "TW,PL,UA,CZ,US"
+# The PRC with Hong Kong and Macau, Russia, Belarus, Iran, North Korea.
+DEFAULT_CONCERN_COUNTRIES = "CN,HK,MO,RU,BY,IR,KP"
 
 
 @dataclass(frozen=True)
@@ -12,6 +14,9 @@ class Settings:
     """What the registry's rules need to know of the deployment; handed to services via the session."""
 
     countries: tuple[str, ...] = field(default_factory=lambda: parse_country_list(DEFAULT_COUNTRIES))
+    concern_countries: frozenset[str] = field(
+        default_factory=lambda: frozenset(parse_country_list(DEFAULT_CONCERN_COUNTRIES))
+    )
 
 
 def from_environment(instance_path: str) -> dict:
@@ -21,7 +26,12 @@ def from_environment(instance_path: str) -> dict:
         "DATABASE_URL": _normalise_database_url(database_url),
         "SECRET_KEY": os.environ.get("SECRET_KEY"),
         "MAX_CONTENT_LENGTH": int(os.environ.get("MAX_CONTENT_LENGTH", 1024 * 1024)),
-        "SETTINGS": Settings(countries=parse_country_list(os.environ.get("COUNTRIES", DEFAULT_COUNTRIES))),
+        "SETTINGS": Settings(
+            countries=parse_country_list(os.environ.get("COUNTRIES", DEFAULT_COUNTRIES)),
+            concern_countries=frozenset(
+                parse_country_list(os.environ.get("CONCERN_COUNTRIES", DEFAULT_CONCERN_COUNTRIES))
+            ),
+        ),
     }
 
 

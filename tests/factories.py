@@ -6,7 +6,8 @@ from argon2 import PasswordHasher
 from sqlmodel import Session
 
 from matchmaker.domain.enums import Role, VerificationStatus, Visibility
-from matchmaker.models import Contact, Firm, User, UserCountry, UserFirm
+from matchmaker.domain.compliance import CertificationKind, ComponentCategory
+from matchmaker.models import Certification, Contact, Firm, SupplyDeclaration, User, UserCountry, UserFirm
 from matchmaker.services.firms import insert_firm
 from matchmaker.services.users import issue_token
 
@@ -85,6 +86,13 @@ def build_world(session: Session) -> World:
         "suspended": make_firm(session, verification_status=VerificationStatus.SUSPENDED),
         "own": make_firm(session, country="TW", visibility=Visibility.DISCREET),
     }
+    for firm in firms.values():
+        # Named after the firm, so the canary test also catches evidence that leaks.
+        session.add(Certification(firm_id=firm.id, kind=CertificationKind.ISO_9001, reference=f"ISO {firm.name}"[:120]))
+        session.add(
+            SupplyDeclaration(firm_id=firm.id, category=ComponentCategory.CHIPS, supplier=f"{firm.name} Chips", country="TW")
+        )
+    session.commit()
     links = {Role.FIRM_EDITOR: {"firm_ids": [firms["own"].id]}, Role.REVIEWER: {"countries": ["PL"]}}
     world = World(firms=firms, users={})
     for role in Role:

@@ -5,14 +5,23 @@ import swagger_ui_bundle
 from apispec.ext.marshmallow import MarshmallowPlugin
 from flask import Blueprint as FlaskBlueprint, Flask, send_from_directory
 
-from matchmaker.api import contacts, firm_capabilities, firms, health, taxonomy, tokens
+from matchmaker.api import compliance, contacts, firm_capabilities, firms, health, taxonomy, tokens
 from matchmaker.api.common import schema_name
 from matchmaker.api.errors import register_error_handlers
 from matchmaker.api.etag import answer_not_modified, vary_on_authorization
 from matchmaker.config import API_SETTINGS
 from matchmaker.extensions import api
 
-RESOURCES = (firms, contacts, firm_capabilities, taxonomy, tokens, health)
+BLUEPRINTS = (
+    firms.blp,
+    contacts.blp,
+    firm_capabilities.blp,
+    compliance.certifications_blp,
+    compliance.supply_chain_blp,
+    taxonomy.blp,
+    tokens.blp,
+    health.blp,
+)
 SWAGGER_UI_ASSETS = Path(swagger_ui_bundle.swagger_ui_path)
 
 
@@ -21,8 +30,8 @@ def register_api(app: Flask) -> None:
         app.config.setdefault(key, value)
     # A plugin per app: apispec binds it to one spec.
     api.init_app(app, spec_kwargs={"marshmallow_plugin": MarshmallowPlugin(schema_name_resolver=schema_name)})
-    for resource in RESOURCES:
-        api.register_blueprint(resource.blp)
+    for blueprint in BLUEPRINTS:
+        api.register_blueprint(blueprint)
     register_error_handlers(app)
     api_after_request = (answer_not_modified, vary_on_authorization)
     for hook in api_after_request:

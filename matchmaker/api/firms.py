@@ -8,6 +8,7 @@ from marshmallow import Schema, fields, validate
 from matchmaker.api.auth import current_actor
 from matchmaker.api.common import CountryCode, documents_errors, page_window
 from matchmaker.api.etag import created_headers, etag_header, versioned
+from matchmaker.domain.compliance import CertificationKind, CertificationStatus, NonRedStatus
 from matchmaker.domain.enums import Direction, RoleKind, SizeBand, VerificationStatus, Visibility
 from matchmaker.extensions import db
 from matchmaker.services import firms
@@ -57,6 +58,22 @@ class FirmCreateSchema(FirmInputSchema):
     capabilities = fields.List(fields.Nested(CapabilityTagSchema), load_default=list)
 
 
+class SupplyChainSchema(Schema):
+    status = fields.Enum(NonRedStatus, by_value=True)
+    reasons = fields.List(fields.String())
+
+
+class UsMarketSchema(Schema):
+    eligible = fields.Boolean()
+    reasons = fields.List(fields.String())
+
+
+class CertificationSummarySchema(Schema):
+    kind = fields.Enum(CertificationKind, by_value=True)
+    status = fields.Enum(CertificationStatus, by_value=True)
+    verified = fields.Boolean()
+
+
 class FirmSchema(Schema):
     id = fields.Integer()
     name = fields.String(metadata={"description": "'Discreet firm (CC)' when masked."})
@@ -72,6 +89,13 @@ class FirmSchema(Schema):
     visibility = fields.String(allow_none=True)
     verification_status = fields.String(allow_none=True)
     capabilities = fields.List(fields.Nested(CapabilityTagSchema))
+    supply_chain = fields.Nested(
+        SupplyChainSchema, metadata={"description": "Non-red status, derived from the supply-chain declaration."}
+    )
+    us_market = fields.Nested(
+        UsMarketSchema, metadata={"description": "Eligibility for the US market: a Blue UAS listing or all-US parts."}
+    )
+    certifications = fields.List(fields.Nested(CertificationSummarySchema))
     version = fields.Integer()
     created_at = fields.DateTime(allow_none=True)
     updated_at = fields.DateTime(allow_none=True)
@@ -85,6 +109,11 @@ class FirmQuerySchema(Schema):
     role_kind = fields.Enum(RoleKind, by_value=True)
     direction = fields.Enum(Direction, by_value=True, metadata={"description": "With capability and role_kind: one tag matches all."})
     verification_status = fields.Enum(VerificationStatus, by_value=True)
+    certification = fields.Enum(
+        CertificationKind, by_value=True, metadata={"description": "Holds an unexpired certification of this kind."}
+    )
+    non_red_status = fields.Enum(NonRedStatus, by_value=True)
+    us_market_eligible = fields.Boolean()
     q = fields.String(
         validate=validate.Length(1, 200),
         metadata={"description": "Words found in name, city or description, in any case and with or without accents."},

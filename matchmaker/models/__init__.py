@@ -1,6 +1,10 @@
 """SQLModel tables; importing this package registers all of them on ``SQLModel.metadata``."""
+from matchmaker.models.compliance import Certification, Erasure, SupplyDeclaration
 from matchmaker.models.firm import Contact, Firm, FirmCapability
 from matchmaker.models.taxonomy import Capability
 from matchmaker.models.user import ApiToken, User, UserCountry, UserFirm
 
-__all__ = ["ApiToken", "Capability", "Contact", "Firm", "FirmCapability", "User", "UserCountry", "UserFirm"]
+__all__ = [
+    "ApiToken", "Capability", "Certification", "Contact", "Erasure", "Firm", "FirmCapability",
+    "SupplyDeclaration", "User", "UserCountry", "UserFirm",
+]

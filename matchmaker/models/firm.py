@@ -6,6 +6,7 @@ from sqlmodel import Field, Relationship, SQLModel
 
 from matchmaker.domain.enums import Direction, RoleKind, SizeBand, VerificationStatus, Visibility
 from matchmaker.models.base import UTCDateTime, enum_type, utcnow
+from matchmaker.models.compliance import Certification, SupplyDeclaration
 from matchmaker.models.taxonomy import Capability
 
 
@@ -50,6 +51,10 @@ class Firm(SQLModel, table=True):
     )
     capabilities: list["FirmCapability"] = Relationship(
         back_populates="firm", sa_relationship_kwargs={"order_by": "FirmCapability.id"}
+    )
+    certifications: list["Certification"] = Relationship(sa_relationship_kwargs={"order_by": "Certification.id"})
+    declarations: list["SupplyDeclaration"] = Relationship(
+        sa_relationship_kwargs={"order_by": "SupplyDeclaration.id"}
     )
 
 

@@ -7,18 +7,18 @@ from sqlmodel import Session, select
 from matchmaker.domain.access import Actor, Sight
 from matchmaker.domain.errors import NotFound
 from matchmaker.models import Firm, FirmCapability
-from matchmaker.services.firms import CapabilityTag, add_tags, load_changeable_firm, load_firm, view_of
+from matchmaker.services.firms import CapabilityTag, add_tags, load_changeable_firm, load_firm, tags_of
 
 
 def list_firm_capabilities(*, session: Session, actor: Actor, firm_id: int) -> tuple[list[CapabilityTag], Firm]:
     """Tags as the actor sees them (notes withheld on a masked firm)."""
     firm, sight = load_firm(session, actor, firm_id)
-    return view_of(firm, sight).capabilities, firm
+    return tags_of(firm, sight), firm
 
 
 def get_firm_capability(*, session: Session, actor: Actor, firm_id: int, tag_id: int) -> tuple[CapabilityTag, Firm]:
     firm, sight = load_firm(session, actor, firm_id)
-    tag = next((tag for tag in view_of(firm, sight).capabilities if tag.id == tag_id), None)
+    tag = next((tag for tag in tags_of(firm, sight) if tag.id == tag_id), None)
     if tag is None:
         raise NotFound(f"No capability tag {tag_id} on firm {firm_id}.")
     return tag, firm
@@ -73,4 +73,4 @@ def _tag_of(session: Session, firm: Firm, tag_id: int) -> FirmCapability:
 
 
 def _tag(firm: Firm, tag_id: int) -> CapabilityTag:
-    return next(tag for tag in view_of(firm, Sight.FULL).capabilities if tag.id == tag_id)
+    return next(tag for tag in tags_of(firm, Sight.FULL) if tag.id == tag_id)

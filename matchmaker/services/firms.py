@@ -1,6 +1,6 @@
 """Registering firms, reading them as the actor may see them, changing and deleting them."""
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -10,12 +10,28 @@ from sqlalchemy.orm import selectinload
 from sqlmodel import Session, select
 
 from matchmaker.domain.access import Actor, Sight, may_change, require_role, require_user, sight_of
+from matchmaker.domain.compliance import (
+    Assessment,
+    CertificationKind,
+    CertificationStatus,
+    Eligibility,
+    NonRedStatus,
+    certification_status,
+)
 from matchmaker.domain.enums import Direction, Role, RoleKind, VerificationStatus
 from matchmaker.domain.errors import Conflict, Forbidden, NotFound, PreconditionFailed
 from matchmaker.domain.text import search_key
 from matchmaker.models import Capability, Firm, FirmCapability, UserFirm
 from matchmaker.models.base import utcnow
-from matchmaker.services.common import require_participating
+from matchmaker.services.common import require_participating, settings_of
+from matchmaker.services.compliance_status import (
+    certification_clause,
+    non_red_clause,
+    supply_chain_of,
+    today,
+    us_market_clause,
+    us_market_of,
+)
 from matchmaker.services.taxonomy import capabilities_by_slug
 from matchmaker.services.visibility import facts, full_sight_clause, masked_name, visible_clause
 
@@ -39,6 +55,13 @@ class CapabilityTag:
 
 
 @dataclass(frozen=True)
+class CertificationSummary:
+    kind: CertificationKind
+    status: CertificationStatus
+    verified: bool
+
+
+@dataclass(frozen=True)
 class FirmView:
     """A firm as one actor sees it: in full, or masked to id, country and capabilities."""
 
@@ -48,6 +71,9 @@ class FirmView:
     name: str
     version: int
     capabilities: list[CapabilityTag]
+    supply_chain: Assessment
+    us_market: Eligibility
+    certifications: list[CertificationSummary] = field(default_factory=list)
     created_at: datetime | None = None
     updated_at: datetime | None = None
     city: str | None = None
@@ -68,23 +94,46 @@ class FirmFilters:
     role_kind: RoleKind | None = None
     direction: Direction | None = None
     verification_status: VerificationStatus | None = None
+    certification: CertificationKind | None = None
+    non_red_status: NonRedStatus | None = None
+    us_market_eligible: bool | None = None
     q: str | None = None
 
 
-def view_of(firm: Firm, sight: Sight) -> FirmView:
+def view_of(session: Session, firm: Firm, sight: Sight) -> FirmView:
+    """The firm as seen with ``sight``; its supply-chain statuses are derived now, with today's date."""
     masked = sight is Sight.MASKED
-    tags = [
-        CapabilityTag(
-            fc.id, fc.capability.slug, fc.capability.name, fc.direction, fc.role_kind, fc.inferred,
-            None if masked else fc.note,
-        )
-        for fc in firm.capabilities
-    ]
-    common = {"id": firm.id, "country": firm.country, "version": firm.version, "capabilities": tags}
+    on = today()
+    common = {
+        "id": firm.id,
+        "country": firm.country,
+        "version": firm.version,
+        "capabilities": tags_of(firm, sight),
+        "supply_chain": supply_chain_of(firm, settings_of(session).concern_countries),
+        "us_market": us_market_of(firm, on),
+    }
     if masked:
         return FirmView(masked=True, name=masked_name(firm.country), **common)
     profile = {field: getattr(firm, field) for field in PROFILE_FIELDS}
-    return FirmView(masked=False, created_at=firm.created_at, updated_at=firm.updated_at, **common, **profile)
+    certifications = [
+        CertificationSummary(c.kind, certification_status(c.expires_on, on), c.verified)
+        for c in firm.certifications
+    ]
+    return FirmView(
+        masked=False, created_at=firm.created_at, updated_at=firm.updated_at, certifications=certifications,
+        **common, **profile,
+    )
+
+
+def tags_of(firm: Firm, sight: Sight) -> list[CapabilityTag]:
+    """The firm's capability tags; notes are free text, so a masked firm's are withheld."""
+    return [
+        CapabilityTag(
+            fc.id, fc.capability.slug, fc.capability.name, fc.direction, fc.role_kind, fc.inferred,
+            None if sight is Sight.MASKED else fc.note,
+        )
+        for fc in firm.capabilities
+    ]
 
 
 def load_firm(session: Session, actor: Actor, firm_id: int) -> tuple[Firm, Sight]:
@@ -121,7 +170,7 @@ def touch(session: Session, firm: Firm, expected_version: int | None) -> None:
 
 
 def get_firm(*, session: Session, actor: Actor, firm_id: int) -> FirmView:
-    return view_of(*load_firm(session, actor, firm_id))
+    return view_of(session, *load_firm(session, actor, firm_id))
 
 
 def list_firms(
@@ -137,13 +186,15 @@ def list_firms(
     query = (
         select(Firm)
         .where(*conditions)
-        .options(selectinload(Firm.capabilities))
+        .options(
+            selectinload(Firm.capabilities), selectinload(Firm.certifications), selectinload(Firm.declarations)
+        )
         .order_by(shown_name, Firm.id)
         .offset(offset)
         .limit(limit)
     )
     firms = session.exec(query).all()
-    return [view_of(firm, sight_of(actor, facts(firm))) for firm in firms], total
+    return [view_of(session, firm, sight_of(actor, facts(firm))) for firm in firms], total
 
 
 def _filter_conditions(session: Session, actor: Actor, filters: FirmFilters) -> list:
@@ -154,6 +205,12 @@ def _filter_conditions(session: Session, actor: Actor, filters: FirmFilters) -> 
         conditions.append(Firm.verification_status == filters.verification_status)
     if filters.capability or filters.role_kind or filters.direction:
         conditions.append(_has_capability(session, filters))
+    if filters.certification:
+        conditions.append(certification_clause(filters.certification, today()))
+    if filters.non_red_status:
+        conditions.append(non_red_clause(filters.non_red_status, settings_of(session).concern_countries))
+    if filters.us_market_eligible is not None:
+        conditions.append(us_market_clause(filters.us_market_eligible, today()))
     words = search_key(filters.q).split()
     if words:
         # Only text the actor may read is searched: a masked firm never matches by its name.
@@ -188,7 +245,7 @@ def register_firm(*, session: Session, actor: Actor, data: Mapping[str, Any]) ->
         session.add(UserFirm(user_id=actor.user_id, firm_id=firm.id))
     session.commit()
     session.refresh(firm)
-    return view_of(firm, Sight.FULL)
+    return view_of(session, firm, Sight.FULL)
 
 
 def insert_firm(session: Session, data: Mapping[str, Any]) -> Firm:
@@ -217,7 +274,7 @@ def update_firm(
     _reject_duplicate(session, firm)
     _flush_unique(session, firm)
     session.commit()
-    return view_of(firm, sight_of(actor, facts(firm)))
+    return view_of(session, firm, sight_of(actor, facts(firm)))
 
 
 def delete_firm(*, session: Session, actor: Actor, firm_id: int, expected_version: int | None) -> None:

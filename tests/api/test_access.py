@@ -10,7 +10,7 @@ import pytest
 from flask import url_for
 from sqlalchemy import select
 
-from matchmaker.models import Contact, Firm, FirmCapability
+from matchmaker.models import Certification, Contact, Firm, FirmCapability, SupplyDeclaration
 from tests.factories import CANARY_SECRETS, PASSWORD
 
 ROLES = ("anonymous", "observer", "firm_editor", "reviewer", "organizer", "admin")
@@ -28,6 +28,14 @@ READ_FIRM = {
 READ_CONTACTS = {
     "public":      "401 404 404 200 200 200",
     "members":     "401 404 404 200 200 200",
+    "discreet_pl": "401 404 404 200 200 200",
+    "discreet_tw": "401 404 404 404 200 200",
+    "suspended":   "401 404 404 404 200 200",
+    "own":         "401 404 200 404 200 200",
+}
+READ_DETAILS = {
+    "public":      "401 200 200 200 200 200",
+    "members":     "401 200 200 200 200 200",
     "discreet_pl": "401 404 404 200 200 200",
     "discreet_tw": "401 404 404 404 200 200",
     "suspended":   "401 404 404 404 200 200",
@@ -65,6 +73,18 @@ FIRM_SCOPED = {
     ("firm_capabilities.FirmCapabilityById", "GET"): Case(READ_FIRM),
     ("firm_capabilities.FirmCapabilityById", "PATCH"): Case(CHANGE, json={"note": "uncooled too"}),
     ("firm_capabilities.FirmCapabilityById", "DELETE"): Case(CHANGE, ok=204),
+    ("certifications.Certifications", "GET"): Case(READ_DETAILS),
+    ("certifications.Certifications", "POST"): Case(CHANGE, ok=201, json={"kind": "iso_9001", "reference": "Q-1"}),
+    ("certifications.CertificationById", "GET"): Case(READ_DETAILS),
+    ("certifications.CertificationById", "PATCH"): Case(CHANGE, json={"reference": "Q-2"}),
+    ("certifications.CertificationById", "DELETE"): Case(CHANGE, ok=204),
+    ("supply_chain.Declarations", "GET"): Case(READ_DETAILS),
+    ("supply_chain.Declarations", "POST"): Case(
+        CHANGE, ok=201, json={"category": "motors", "supplier": "Acme Motors", "country": "TW"}
+    ),
+    ("supply_chain.DeclarationById", "GET"): Case(READ_DETAILS),
+    ("supply_chain.DeclarationById", "PATCH"): Case(CHANGE, json={"supplier": "Other Motors"}),
+    ("supply_chain.DeclarationById", "DELETE"): Case(CHANGE, ok=204),
 }
 NEW_FIRM = {"name": "Brand New Firm", "country": "CZ"}
 EVERYONE = "200 200 200 200 200 200"
@@ -101,11 +121,12 @@ def _expectations(line: str) -> dict[str, str]:
 
 def _firm_url(app, endpoint: str, session, firm: Firm) -> str:
     rule = next(app.url_map.iter_rules(endpoint))
-    ids = {
-        "firm_id": firm.id,
-        "contact_id": session.scalar(select(Contact.id).where(Contact.firm_id == firm.id)),
-        "tag_id": session.scalar(select(FirmCapability.id).where(FirmCapability.firm_id == firm.id)),
+    part_ids = {
+        "contact_id": Contact, "tag_id": FirmCapability, "certification_id": Certification,
+        "declaration_id": SupplyDeclaration,
     }
+    ids = {name: session.scalar(select(model.id).where(model.firm_id == firm.id)) for name, model in part_ids.items()}
+    ids["firm_id"] = firm.id
     with app.test_request_context():
         return url_for(endpoint, **{name: ids[name] for name in rule.arguments})
 

@@ -6,7 +6,8 @@ from matchmaker.domain.access import ANONYMOUS, Actor
 from matchmaker.domain.enums import Direction, Role, RoleKind, VerificationStatus, Visibility
 from matchmaker.domain.errors import Conflict, Forbidden, Invalid, NotAuthenticated, PreconditionFailed
 from matchmaker.models import Firm, UserFirm
-from matchmaker.services import contacts, firm_capabilities
+from matchmaker.services import firm_capabilities
+from matchmaker.services.contacts import CONTACTS
 from matchmaker.services.firms import FirmFilters, delete_firm, list_firms, register_firm, update_firm
 from matchmaker.services.users import actor_of
 from tests.factories import make_firm, make_user
@@ -148,12 +149,12 @@ def test_stale_version_on_a_sub_resource_adds_nothing(session, organizer):
     firm = make_firm(session, contacts=[])
     update_firm(session=session, actor=organizer, firm_id=firm.id, expected_version=1, changes={"city": "Kraków"})
     with pytest.raises(PreconditionFailed):
-        contacts.add_contact(session=session, actor=organizer, firm_id=firm.id, expected_version=1, data={"name": "Late"})
-    assert contacts.list_contacts(session=session, actor=organizer, firm_id=firm.id)[0] == []
+        CONTACTS.add(session=session, actor=organizer, firm_id=firm.id, expected_version=1, data={"name": "Late"})
+    assert CONTACTS.list(session=session, actor=organizer, firm_id=firm.id)[0] == []
 
 
 def _first_contact(session, actor, firm):
-    return contacts.list_contacts(session=session, actor=actor, firm_id=firm.id)[0][0].id
+    return CONTACTS.list(session=session, actor=actor, firm_id=firm.id)[0][0].id
 
 
 def _first_tag(session, actor, firm):
@@ -162,11 +163,11 @@ def _first_tag(session, actor, firm):
 
 CHANGES = {
     "update firm": lambda s, a, f: update_firm(session=s, actor=a, firm_id=f.id, expected_version=None, changes={"city": "Lviv"}),
-    "add contact": lambda s, a, f: contacts.add_contact(session=s, actor=a, firm_id=f.id, expected_version=None, data={"name": "New"}),
-    "update contact": lambda s, a, f: contacts.update_contact(
-        session=s, actor=a, firm_id=f.id, contact_id=_first_contact(s, a, f), expected_version=None, changes={"role": "CTO"}),
-    "remove contact": lambda s, a, f: contacts.remove_contact(
-        session=s, actor=a, firm_id=f.id, contact_id=_first_contact(s, a, f), expected_version=None),
+    "add contact": lambda s, a, f: CONTACTS.add(session=s, actor=a, firm_id=f.id, expected_version=None, data={"name": "New"}),
+    "update contact": lambda s, a, f: CONTACTS.update(
+        session=s, actor=a, firm_id=f.id, part_id=_first_contact(s, a, f), expected_version=None, changes={"role": "CTO"}),
+    "remove contact": lambda s, a, f: CONTACTS.remove(
+        session=s, actor=a, firm_id=f.id, part_id=_first_contact(s, a, f), expected_version=None),
     "add tag": lambda s, a, f: firm_capabilities.add_firm_capability(
         session=s, actor=a, firm_id=f.id, expected_version=None, data={"slug": "gimbals", "direction": Direction.OFFERS}),
     "update tag": lambda s, a, f: firm_capabilities.update_firm_capability(
