@@ -72,11 +72,15 @@ class Contact(SQLModel, table=True):
 
 class FirmCapability(SQLModel, table=True):
     __tablename__ = "firm_capability"
-    __table_args__ = (UniqueConstraint("firm_id", "capability_id", "direction"),)
+    __table_args__ = (
+        UniqueConstraint("firm_id", "capability_id", "direction"),
+        # Serves the firm list's capability filter from the index alone.
+        Index("ix_firm_capability_lookup", "capability_id", "direction", "firm_id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     firm_id: int = Field(foreign_key="firm.id", index=True)
-    capability_id: int = Field(foreign_key="capability.id", index=True)
+    capability_id: int = Field(foreign_key="capability.id")
     direction: Direction = Field(sa_type=enum_type(Direction))
     role_kind: RoleKind = Field(sa_type=enum_type(RoleKind))
     note: str | None = Field(default=None, max_length=500)

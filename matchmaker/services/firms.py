@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import case, exists, func, literal, select as sa_select, update
+from sqlalchemy import case, func, literal, select as sa_select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 from sqlmodel import Session, select
@@ -178,13 +178,13 @@ def list_firms(
 ) -> tuple[list[FirmView], int]:
     """One page of the firms the actor sees, ordered by the name the actor sees, with the total."""
     conditions = [visible_clause(actor), *_filter_conditions(session, actor, filters)]
-    total = session.scalar(sa_select(func.count()).select_from(Firm).where(*conditions))
     shown_name = case(
         (full_sight_clause(actor), Firm.name_key),
         else_=literal(search_key(masked_name(""))) + " " + func.lower(Firm.country),
     )
+    # The total rides along as a window count, sparing a second pass over the matching firms.
     query = (
-        select(Firm)
+        select(Firm, func.count().over())
         .where(*conditions)
         .options(
             selectinload(Firm.capabilities), selectinload(Firm.certifications), selectinload(Firm.declarations)
@@ -193,8 +193,12 @@ def list_firms(
         .offset(offset)
         .limit(limit)
     )
-    firms = session.exec(query).all()
-    return [view_of(session, firm, sight_of(actor, facts(firm))) for firm in firms], total
+    rows = session.exec(query).all()
+    if rows:
+        total = rows[0][1]
+    else:  # a page past the end carries no count
+        total = session.scalar(sa_select(func.count()).select_from(Firm).where(*conditions))
+    return [view_of(session, firm, sight_of(actor, facts(firm))) for firm, _total in rows], total
 
 
 def _filter_conditions(session: Session, actor: Actor, filters: FirmFilters) -> list:
@@ -220,20 +224,19 @@ def _filter_conditions(session: Session, actor: Actor, filters: FirmFilters) -> 
 
 
 def _has_capability(session: Session, filters: FirmFilters):
-    """EXISTS a tag of the firm matching capability (with descendants), direction and role kind together."""
-    query = sa_select(FirmCapability.id).where(FirmCapability.firm_id == Firm.id)
+    """The firm has one tag matching capability (with descendants), direction and role kind together."""
+    query = sa_select(FirmCapability.firm_id)
     if filters.capability:
         root = capabilities_by_slug(session=session, slugs=[filters.capability], field="capability")[
             filters.capability
         ]
-        query = query.join(Capability, Capability.id == FirmCapability.capability_id).where(
-            Capability.path.startswith(root.path, autoescape=True)
-        )
+        subtree = sa_select(Capability.id).where(Capability.path.startswith(root.path, autoescape=True))
+        query = query.where(FirmCapability.capability_id.in_(session.scalars(subtree).all()))
     if filters.direction:
         query = query.where(FirmCapability.direction == filters.direction)
     if filters.role_kind:
         query = query.where(FirmCapability.role_kind == filters.role_kind)
-    return exists(query)
+    return Firm.id.in_(query)
 
 
 def register_firm(*, session: Session, actor: Actor, data: Mapping[str, Any]) -> FirmView:

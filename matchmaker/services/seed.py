@@ -2,13 +2,15 @@
 import json
 import secrets
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from sqlmodel import Session, select
 
 from matchmaker.domain.enums import Role, Visibility
 from matchmaker.domain.text import search_key
-from matchmaker.models import Contact, Firm, User
+from matchmaker.models import Certification, Contact, Firm, SupplyDeclaration, User
+from matchmaker.models.base import utcnow
 from matchmaker.services.firms import insert_firm
 from matchmaker.services.users import create_user, issue_token
 
@@ -31,11 +33,22 @@ def seed_firms(*, session: Session, path: Path) -> int:
         if (record["country"], search_key(record["name"])) in present:
             continue
         contacts = record.pop("contacts")
+        claims = record.pop("certifications", [])
+        declarations = record.pop("supply_chain", [])
         firm = insert_firm(session, record)
         session.add_all(Contact(firm_id=firm.id, **contact) for contact in contacts)
+        session.add_all(Certification(firm_id=firm.id, **_evidence(claim)) for claim in claims)
+        session.add_all(SupplyDeclaration(firm_id=firm.id, **_evidence(line)) for line in declarations)
         added += 1
     session.commit()
     return added
+
+
+def _evidence(record: dict) -> dict:
+    """A claim of the data file as columns: ISO dates parsed, ``verified`` as a verification by the seed."""
+    fields = {key: date.fromisoformat(value) if key.endswith("_on") and value else value for key, value in record.items()}
+    verified = fields.pop("verified", False)
+    return {**fields, "verified_at": utcnow() if verified else None}
 
 
 def seed_users(*, session: Session) -> list[DemoCredential]:

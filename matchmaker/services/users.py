@@ -7,6 +7,7 @@ from datetime import timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload
 from sqlmodel import Session, select
 
 from matchmaker.domain.access import Actor, require_user
@@ -92,7 +93,12 @@ def issue_token(*, session: Session, user: User, label: str | None = None) -> tu
 
 
 def actor_for_token(*, session: Session, secret: str) -> Actor:
-    token = session.exec(select(ApiToken).where(ApiToken.token_hash == _digest(secret))).first()
+    """The actor a token stands for, read with its user and links in one query (it runs on every request)."""
+    token = session.exec(
+        select(ApiToken)
+        .where(ApiToken.token_hash == _digest(secret))
+        .options(joinedload(ApiToken.user).options(joinedload(User.firm_links), joinedload(User.country_links)))
+    ).unique().first()
     if token is None or token.revoked_at is not None or not token.user.is_active:
         raise NotAuthenticated("Invalid or revoked API token.")
     now = utcnow()

@@ -315,6 +315,10 @@ def test_pagination_gives_a_window_and_the_total(session, observer, alphabet):
     assert ([item.name for item in items], total) == (["zulu"], 5)
 
 
+def test_a_page_past_the_end_is_empty_but_still_counts(session, observer, alphabet):
+    assert list_firms(session=session, actor=observer, filters=FirmFilters(), offset=40, limit=2) == ([], 5)
+
+
 def test_deleted_firms_leave_the_list(session, organizer, alphabet):
     delete_firm(session=session, actor=organizer, firm_id=alphabet[0].id, expected_version=None)
     assert alphabet[0].id not in found(session, organizer)
