@@ -5,14 +5,18 @@ Every firm, person, phone number, web site and description produced here is fict
 e-mails use the reserved .example TLD); any resemblance to a real company is coincidental. Capabilities
 follow the domain's country profiles (Taiwan offers components, Ukraine R&D, Poland expertise, Czechia
 manufacturing, the US software and market access), and some firms cluster around shared applications
-so that bilateral and trilateral matches exist. Deterministic: one random.Random(2025) drives every
-choice, so two runs give byte-identical output. Usage: python3 scripts/generate_seed_data.py
+so that bilateral and trilateral matches exist. Each firm also carries certifications (with evidence and
+expiry) and a supply-chain declaration whose derived statuses spread from "nothing declared" through
+red-flagged to verified clean. Deterministic: random.Random(2025) drives every firm choice and a second
+stream, random.Random(2026), the certifications and declarations, so two runs give byte-identical output.
+Usage: python3 scripts/generate_seed_data.py
 """
 import collections
 import json
 import random
 import re
 import unicodedata
+from datetime import date, timedelta
 from pathlib import Path
 
 import yaml
@@ -292,6 +296,124 @@ SEEK_NOTES_BY_SLUG = {"brushless-motors": "non-Chinese motors and magnets", "bat
                       "battlefield-validation": "frontline trials with operators",
                       "radar-payloads": "small-drone detection"}
 
+# ---- certifications and supply-chain declarations (their own random stream) -----------------------------
+COMPLIANCE_SEED = SEED + 1  # a second stream: adding these keys leaves every other field as it was
+TODAY = date(2026, 11, 21)  # "expired" means expires_on before this day
+EXPIRED_SHARE, CERT_VERIFIED_SHARE, MAX_CERTIFICATIONS = 0.10, 0.60, 4
+CERT_KINDS = ("iso_9001", "as_en_9100", "aqap_2110", "ncage", "blue_uas_cleared", "blue_uas_framework", "green_uas",
+              "ndaa_compliant", "other")
+CERT_PRIORITY = ("blue_uas_cleared", "blue_uas_framework", "green_uas", "ncage", "aqap_2110", "as_en_9100",
+                 "iso_9001", "ndaa_compliant", "other")  # kept first when a firm has more than MAX_CERTIFICATIONS
+VALIDITY_YEARS = {"iso_9001": 3, "as_en_9100": 3, "aqap_2110": 3, "blue_uas_cleared": 2, "blue_uas_framework": 2,
+                  "green_uas": 2}  # kinds not listed here never expire
+ISSUED_FROM = {"ndaa_compliant": date(2020, 1, 1)}  # first possible issue date; others from 2008
+ISO_SHARE = {"micro": 0.15, "small": 0.38, "medium": 0.55, "large": 0.75}
+AS9100_SHARE = {"components": 0.17, "manufacturing": 0.22}  # other role kinds: AS9100_OTHER_SHARE
+AS9100_OTHER_SHARE, OTHER_CERT_SHARE = 0.02, 0.03
+AQAP_SHARE = {"PL": 0.15, "CZ": 0.15, "UA": 0.02}
+NCAGE_SHARE = {"PL": 0.45, "CZ": 0.40, "US": 0.45, "UA": 0.35, "TW": 0.06}
+NCAGE_FORMATS = {"US": "#***#", "CZ": "#***G", "PL": "#***H", "UA": "S***#", "TW": "S***#"}  # # digit, * alphanumeric
+NDAA_SHARE = {("TW", "components"): 0.22, ("US", "components"): 0.35, ("US", "rnd"): 0.25}
+BLUE_UAS_FIRMS, GREEN_UAS_FIRMS = {"US": 5, "TW": 2}, {"US": 3}
+MODEL_NAMES = ("Ridgeback", "Sparrowhawk", "Nightjar", "Goshawk", "Wren", "Tern", "Plover", "Kingfisher", "Avocet")
+CERT_BODIES = ("certivane", "qualora-audit", "normis-cert", "aerotrust-registrar", "baltic-quality")
+CERT_NOTES = {
+    "iso_9001": ("scope: design and manufacture of unmanned systems", "certificate scan on file", None),
+    "as_en_9100": ("scope: aerospace parts and assemblies", "surveillance audit passed this year", None),
+    "aqap_2110": ("scope: production and servicing for the armed forces", "issued by the national military authority"),
+    "ncage": ("NATO Commercial and Government Entity code", None, None),
+    "blue_uas_cleared": ("listed on the DIU Blue UAS Cleared List", "listing renewal under review"),
+    "blue_uas_framework": ("component listed on the Blue UAS Framework", "framework listing for its product line"),
+    "green_uas": ("AUVSI Green UAS certification", "certified commercial platform"),
+    "ndaa_compliant": ("self-declaration under FY2020 NDAA section 848", "component origins shown in its declaration",
+                       "third-party NDAA compliance audit report"),
+}
+OTHER_CERTS = {"PL": "concession for trade in military goods", "CZ": "licence for trade in military material",
+               "UA": "products codified for the Armed Forces of Ukraine", "US": "ITAR registration with the DDTC",
+               "TW": "CAA type certificate for its heaviest drone"}
+# supply-chain declarations: each firm gets a profile (US-made, a PROFILE_SHARES one, or "none": an empty list)
+CATEGORIES = ("flight_controller", "radio_datalink", "camera_gimbal", "ground_control_software",
+              "network_connectivity", "data_storage", "motors", "batteries", "magnets", "chips")
+PROFILE_SHARES = (("red_flagged", 0.12), ("verified_clean", 0.08), ("declared_clean", 0.20), ("incomplete", 0.25))
+US_MADE_FIRMS = {"US": 8, "other": 2}  # every applicable part made in the US; only these firms
+RED_COUNTRY_WEIGHT = {"UA": 2, "PL": 1.5, "CZ": 1.5, "TW": 0.25, "US": 0.15}
+RED_SIZE_WEIGHT = {"micro": 2.5, "small": 1.5, "medium": 0.7, "large": 0.3}
+CLEAN_COUNTRY_WEIGHT = {"TW": 1.6, "US": 1.4, "PL": 1.0, "CZ": 1.0, "UA": 0.6}
+FPV_SLUGS = ("fpv-drones", "interceptor-drones", "fpv-interceptor-design")
+SERVICE_ROLES = ("expertise", "market_access")  # such firms declare at most two categories applicable
+RED_CATEGORIES = "motors:5 magnets:4 batteries:4 camera_gimbal:3 chips:2 radio_datalink:1"
+ROW_VERIFIED_SHARE, RED_ORIGINS = 0.4, ("RU", "BY")  # concern rows are CN, or RU/BY with RU_BY_SHARE
+RU_BY_SHARE = {"PL": 0.4, "CZ": 0.4}  # e.g. old stock bought before 2022
+PRODUCT_CATEGORIES = {  # offered slug, or its nearest listed ancestor -> categories in its products ("*": all)
+    "airframes": "*", "unmanned-vehicles": "*", "platform-integration": "*", "serial-assembly": "*",
+    "airframe-design": "*", "fpv-interceptor-design": "*", "counter-uas-systems": "*", "launch-recovery": "",
+    "brushless-motors": "motors magnets", "escs": "chips", "propellers": "", "combustion-engines": "",
+    "permanent-magnets": "magnets", "energy": "batteries chips",
+    "flight-control": "flight_controller chips data_storage",
+    "navigation": "chips radio_datalink", "visual-navigation": "camera_gimbal chips", "inertial-navigation": "chips",
+    "payloads": "camera_gimbal chips data_storage", "datalinks-radios": "radio_datalink network_connectivity chips",
+    "mesh-satcom": "network_connectivity radio_datalink chips data_storage", "antennas": "radio_datalink",
+    "electronic-warfare": "radio_datalink chips ground_control_software", "edge-ai-computers": "chips data_storage",
+    "autonomy": "ground_control_software data_storage chips", "electronics-design": "flight_controller chips",
+    "ground-control": "ground_control_software radio_datalink network_connectivity data_storage chips",
+    "payload-integration": "camera_gimbal radio_datalink", "electronics-manufacturing": "chips",
+    "c2-integration": "ground_control_software network_connectivity radio_datalink",
+    "training-simulators": "ground_control_software data_storage chips",
+}
+MADE_IN_HOUSE = {  # offered slug -> the category the firm makes itself
+    "brushless-motors": "motors", "permanent-magnets": "magnets", "battery-cells": "batteries",
+    "battery-packs": "batteries", "flight-controllers": "flight_controller", "datalinks": "radio_datalink",
+    "tactical-radios": "radio_datalink", "eo-ir-cameras": "camera_gimbal", "thermal-imagers": "camera_gimbal",
+    "gimbals": "camera_gimbal", "gcs-software": "ground_control_software", "mesh-networking": "network_connectivity",
+    "mission-planning-software": "ground_control_software", "satellite-links": "network_connectivity",
+}
+ORIGINS = {  # category: "country:weight" of outside suppliers; the firm's own country gets HOME_WEIGHT more
+    "flight_controller": "TW:4 US:3 UA:2 PL:1 DE:1 CH:1 IL:1",
+    "radio_datalink": "TW:3 US:3 IL:2 DE:1 GB:1 FR:1 UA:1 PL:1 KR:1",
+    "camera_gimbal": "TW:3 US:2 IL:2 JP:2 FR:1 DE:1 KR:1 CH:1",
+    "ground_control_software": "US:3 UA:2 PL:2 TW:1 GB:1 DE:1 CZ:1",
+    "network_connectivity": "TW:3 US:3 KR:1 DE:1 GB:1 FR:1 IL:1",
+    "data_storage": "TW:3 KR:3 JP:2 US:2 DE:1",
+    "motors": "TW:5 JP:2 US:1 CZ:1 PL:1 UA:1 DE:1 IT:1 KR:1",
+    "batteries": "KR:3 JP:3 TW:3 PL:1 US:1 DE:1 FR:1",
+    "magnets": "JP:5 DE:2 US:1 TW:1 KR:1 CZ:1",
+    "chips": "TW:5 US:3 KR:2 JP:2 DE:1 CH:1 FR:1 IT:1",
+}
+HOME_WEIGHT, SECOND_SOURCE_SHARE = 2, 0.2
+SUPPLIER_STEMS = {
+    "TW": ("Taroko", "Lishan", "Tamsui", "Yuanli", "Hehuan"), "JP": ("Hoshiyama", "Kitamori", "Aozora", "Tsubame"),
+    "KR": ("Saebit", "Gaon", "Narae", "Dongbaek"), "US": ("Red Mesa", "Keystone Ridge", "Sandhill", "Cobalt Creek",
+                                                          "Tidewater", "Prairie Forge"),
+    "DE": ("Nordwerk", "Rheintal", "Harzfeld"), "PL": ("Wisłotech", "Karpatex", "Bursztyn"),
+    "CZ": ("Moravolt", "Bohemtron", "Vltavín"), "UA": ("Slavuta", "Zoria", "Tavria"), "CH": ("Alpenfeld", "Jurawerk"),
+    "FR": ("Vercors", "Garonne"), "IT": ("Appennino", "Brenta"), "GB": ("Pennine", "Solent"), "IL": ("Negev", "Galil"),
+    "CN": ("Dongguan Lanyuan", "Shenzhen Qinghe", "Ningbo Jiahong", "Suzhou Tianlan"), "RU": ("Uralsk",),
+    "BY": ("Svisloch",),
+}
+SUPPLIER_WORDS = {"flight_controller": ("Avionics", "Flight Systems"), "radio_datalink": ("Radio", "Datalink", "RF"),
+                  "camera_gimbal": ("Optics", "Vision", "Imaging"), "ground_control_software": ("Software", "Control"),
+                  "network_connectivity": ("Networks", "Connect"), "data_storage": ("Memory", "Storage"),
+                  "motors": ("Motion", "Motor", "Drives"), "batteries": ("Power", "Energy", "Cells"),
+                  "magnets": ("Magnetics", "Magnet Works"), "chips": ("Semiconductor", "Micro", "Silicon")}
+SUPPLIER_LEGAL = {"TW": "Co., Ltd.", "JP": "K.K.", "KR": "Co., Ltd.", "US": "Inc.", "DE": "GmbH", "PL": "Sp. z o.o.",
+                  "CZ": "s.r.o.", "UA": "LLC", "CH": "AG", "FR": "SAS", "IT": "S.r.l.", "GB": "Ltd", "IL": "Ltd.",
+                  "CN": "Co., Ltd.", "RU": "LLC", "BY": "JSC"}
+SUPPLY_NOTES = ("certificate of origin from the supplier", "bill of materials with countries of origin",
+                "supplier's declaration on letterhead", "customs records of the last shipment",
+                "photos of part markings", "purchase invoices on file", None)
+IN_HOUSE_NOTES = ("made in its own plant", "own design and production", "assembled in-house from declared parts")
+RED_NOTES = ("supplier's certificate of origin", "a second source outside the PRC is being qualified",
+             "replacement planned for the next batch", None)
+SERVICE_NA_NOTES = {  # area of the firm's main offer -> why a category does not apply
+    "training": "training services only", "testing-certification": "certification and testing services only",
+    "market-access": "distribution only; each maker declares its own parts",
+    "maintenance-repair": "repair services; customers supply the parts",
+    "systems-integration": "integration work on customer platforms", "design-rnd": "test and validation services only",
+    "manufacturing": "builds to customer designs; customers supply this part",
+}
+PRODUCT_NA_NOTES = ("not part of its products", "no such component in its product line",
+                    "not used in its current products")
+
 
 def load_taxonomy():
     """Return {slug: {name, role_kind, parent}} read from taxonomy.yaml."""
@@ -329,7 +451,8 @@ def referenced_slugs():
     slugs = {s for pools in (OFFER_POOLS, SEEK_POOLS) for text in pools.values() for s, _ in pool(text)}
     slugs |= {s for _, _, roles in APPLICATIONS for pair in roles.values() for text in pair for s in text.split()}
     slugs |= {s for _, text in COMPETITORS for s in text.split()}
-    return slugs | set(CAPACITY_UNITS) | set(SEEK_NOTES_BY_SLUG) | set(AREA_SUFFIXES)
+    slugs |= set(PRODUCT_CATEGORIES) | set(MADE_IN_HOUSE) | set(FPV_SLUGS)
+    return slugs | set(CAPACITY_UNITS) | set(SEEK_NOTES_BY_SLUG) | set(AREA_SUFFIXES) | set(SERVICE_NA_NOTES)
 
 
 def quota(rng, n, labels, shares):
@@ -531,6 +654,281 @@ def country_firms(rng, tax, country, total, taken):
             for i, spec in enumerate(specs)]
 
 
+# ---- certifications and supply-chain declarations ---------------------------------------------------------
+def draw(rng, weights, k):
+    """Up to k distinct keys of weights ({key: weight}), each pick proportional to its weight."""
+    weights = {key: w for key, w in weights.items() if w > 0}
+    picked = []
+    for _ in range(min(k, len(weights))):
+        key = rng.choices(list(weights), weights=list(weights.values()))[0]
+        picked.append(key)
+        del weights[key]
+    return picked
+
+
+def random_date(rng, start, end):
+    return start + timedelta(days=rng.randint(0, (end - start).days))
+
+
+def add_years(day, years):
+    """The same day years later (or earlier); 29 February becomes the 28th."""
+    return day.replace(year=day.year + years, day=min(day.day, 28) if day.month == 2 else day.day)
+
+
+def offered(firm):
+    return [c["slug"] for c in firm["capabilities"] if c["direction"] == "offers"]
+
+
+def main_role(firm):
+    """The role kind of most offers (the first offer's on a tie)."""
+    kinds = collections.Counter(c["role_kind"] for c in firm["capabilities"] if c["direction"] == "offers")
+    return kinds.most_common(1)[0][0]
+
+
+def product_categories(rng, tax, firm):
+    """Categories present in the firm's products; service firms keep at most two of them."""
+    found = set()
+    for slug in offered(firm):
+        listed = next((s for s in lineage(tax, slug) if s in PRODUCT_CATEGORIES), None)
+        text = PRODUCT_CATEGORIES.get(listed, "")
+        found |= set(CATEGORIES) if text == "*" else set(text.split())
+    found = [c for c in CATEGORIES if c in found]
+    if main_role(firm) in SERVICE_ROLES and len(found) > 2:
+        found = sorted(rng.sample(found, rng.randint(0, 2)), key=CATEGORIES.index)
+    return found
+
+
+def profile_weight(profile, firm, categories):
+    """How likely a firm is to get a supply-chain profile (0: never)."""
+    country, service = firm["country"], main_role(firm) in SERVICE_ROLES
+    if profile == "us_made":
+        return (3 if country == "US" else 1 if len(categories) <= 3 else 0) if categories else 0
+    if profile == "red_flagged":
+        fpv = any(slug in FPV_SLUGS for slug in offered(firm))
+        weight = RED_COUNTRY_WEIGHT[country] * RED_SIZE_WEIGHT[firm["size_band"]]
+        return weight * (3 if fpv else 1) * (0.5 if service else 1)
+    if profile == "verified_clean":
+        return CLEAN_COUNTRY_WEIGHT[country] * (2 if firm["verification_status"] == "verified" else 1)
+    return CLEAN_COUNTRY_WEIGHT[country] if profile == "declared_clean" else 1
+
+
+def assign_profiles(rng, firms, categories):
+    """One profile per firm index; US-made first, then PROFILE_SHARES; the rest declare nothing ("none")."""
+    profiles = {}
+
+    def take(profile, indices, k):
+        weights = {i: profile_weight(profile, firms[i], categories[i]) for i in indices if i not in profiles}
+        profiles.update((i, profile) for i in draw(rng, weights, k))
+
+    us = [i for i, firm in enumerate(firms) if firm["country"] == "US"]
+    take("us_made", us, US_MADE_FIRMS["US"])
+    take("us_made", [i for i in range(len(firms)) if i not in us], US_MADE_FIRMS["other"])
+    for profile, share in PROFILE_SHARES:
+        take(profile, range(len(firms)), round(share * len(firms)))
+    return [profiles.get(i, "none") for i in range(len(firms))]
+
+
+def supplier_row(rng, firm, category, country, verified, note_choices):
+    supplier = f"{rng.choice(SUPPLIER_STEMS[country])} {rng.choice(SUPPLIER_WORDS[category])} {SUPPLIER_LEGAL[country]}"
+    url = f"{firm['website']}/supply-chain/{category.replace('_', '-')}.pdf" if rng.random() < 0.5 else None
+    note = rng.choice(note_choices)
+    if verified and not url and not note:
+        note = note_choices[0]
+    return {"category": category, "not_applicable": False, "supplier": supplier, "country": country,
+            "evidence_url": url, "evidence_note": note, "verified": verified}
+
+
+def in_house_row(rng, firm, category, verified):
+    return {"category": category, "not_applicable": False, "supplier": f"{firm['name']} (in-house)",
+            "country": firm["country"], "evidence_url": None, "evidence_note": rng.choice(IN_HOUSE_NOTES),
+            "verified": verified}
+
+
+def not_applicable_row(rng, tax, firm, category, verified):
+    area = lineage(tax, offered(firm)[0])[-1]
+    note = SERVICE_NA_NOTES.get(area) or rng.choice(PRODUCT_NA_NOTES)
+    return {"category": category, "not_applicable": True, "supplier": None, "country": None, "evidence_url": None,
+            "evidence_note": note, "verified": verified}
+
+
+def origin(rng, category, home, us_made):
+    if us_made:
+        return "US"
+    pairs = pool(ORIGINS[category])
+    return weighted(rng, pairs + [(home, HOME_WEIGHT)] if home in SUPPLIER_STEMS else pairs)
+
+
+def red_categories(rng, categories, in_house):
+    """One or two categories made in a country of concern; adds a prone category if none applies."""
+    prone = [(c, w) for c, w in pool(RED_CATEGORIES) if c in categories and c not in in_house]
+    prone = prone or [(c, w) for c, w in pool(RED_CATEGORIES) if c not in in_house]
+    first = weighted(rng, prone)
+    rest = [(c, w) for c, w in prone if c != first]
+    return {first, weighted(rng, rest)} if rest and rng.random() < 0.3 else {first}
+
+
+def row_verifier(rng, profile):
+    """A function telling whether the next row is verified, for this firm's profile."""
+    if profile == "verified_clean" or (profile == "us_made" and rng.random() < 0.4):
+        return lambda: True
+    share = 0.55 if profile in ("declared_clean", "us_made") else ROW_VERIFIED_SHARE
+    return lambda: rng.random() < share
+
+
+def category_rows(rng, tax, firm, category, applicable, in_house, red, profile, verified):
+    """The rows of one category: not applicable, or one or two suppliers (in-house first)."""
+    if category not in applicable:
+        return [not_applicable_row(rng, tax, firm, category, verified())]
+    rows = [in_house_row(rng, firm, category, verified())] if category in in_house else []
+    if category in red:
+        concern = rng.choice(RED_ORIGINS) if rng.random() < RU_BY_SHARE.get(firm["country"], 0) else "CN"
+        rows.append(supplier_row(rng, firm, category, concern, verified(), RED_NOTES))
+    while not rows or (len(rows) < 2 and rng.random() < SECOND_SOURCE_SHARE):
+        country = origin(rng, category, firm["country"], profile == "us_made")
+        rows.append(supplier_row(rng, firm, category, country, verified(), SUPPLY_NOTES))
+    return rows
+
+
+def all_made_in_us(rows):
+    """Every category declared, and every applicable part made in the US."""
+    made = [row["country"] for row in rows if not row["not_applicable"]]
+    return len({row["category"] for row in rows}) == len(CATEGORIES) and made and set(made) == {"US"}
+
+
+def make_supply_chain(rng, tax, firm, profile, categories):
+    """The firm's declaration rows for its profile (none: an empty list)."""
+    if profile == "none":
+        return []
+    in_house = {MADE_IN_HOUSE[s] for s in offered(firm) if s in MADE_IN_HOUSE and MADE_IN_HOUSE[s] in categories}
+    in_house = set() if profile == "us_made" and firm["country"] != "US" else in_house
+    red = red_categories(rng, categories, in_house) if profile == "red_flagged" else set()
+    applicable = set(categories) | red
+    declared = list(CATEGORIES)
+    if profile == "incomplete" or (profile == "red_flagged" and rng.random() < 0.45):
+        keep = [c for c in declared if c not in red]
+        dropped = rng.sample(keep, rng.randint(1, 7))
+        declared = [c for c in declared if c not in dropped]
+    verified = row_verifier(rng, profile)
+    while True:  # only "us_made" firms may end up with every part made in the US
+        rows = [row for c in declared for row in category_rows(rng, tax, firm, c, applicable, in_house, red, profile,
+                                                                verified)]
+        if profile == "us_made" or not all_made_in_us(rows):
+            break
+    if profile == "declared_clean" and all(row["verified"] for row in rows):
+        rng.choice(rows)["verified"] = False
+    return rows
+
+
+def listings(rng, firms, profiles, categories):
+    """{firm index: [Blue UAS / Green UAS kinds]} for a few non-red product firms."""
+    out = collections.defaultdict(list)
+    for quotas, green in ((BLUE_UAS_FIRMS, False), (GREEN_UAS_FIRMS, True)):
+        for country, count in quotas.items():
+            weights = {i: (3 if profiles[i] in ("us_made", "declared_clean", "verified_clean") else 1)
+                       for i, firm in enumerate(firms)
+                       if firm["country"] == country and profiles[i] != "red_flagged" and categories[i]}
+            for i in draw(rng, weights, count):
+                whole_systems = len(categories[i]) == len(CATEGORIES)  # Cleared List; parts go on the Framework
+                out[i].append("green_uas" if green else "blue_uas_cleared" if whole_systems else "blue_uas_framework")
+    return out
+
+
+def certification_kinds(rng, firm, profile, listed):
+    """The kinds a firm claims: listings first, at most MAX_CERTIFICATIONS, in CERT_KINDS order."""
+    country, role = firm["country"], main_role(firm)
+    shares = {"iso_9001": ISO_SHARE[firm["size_band"]],
+              "as_en_9100": AS9100_SHARE.get(role, AS9100_OTHER_SHARE) * (1.5 if country == "CZ" else 1),
+              "aqap_2110": AQAP_SHARE.get(country, 0), "ncage": NCAGE_SHARE[country],
+              "ndaa_compliant": 0 if profile == "red_flagged" else NDAA_SHARE.get((country, role), 0),
+              "other": OTHER_CERT_SHARE}
+    kinds = list(listed) + [kind for kind, share in shares.items() if rng.random() < share]
+    kinds = sorted(kinds, key=CERT_PRIORITY.index)[:MAX_CERTIFICATIONS]
+    return sorted(kinds, key=CERT_KINDS.index)
+
+
+def ncage_code(rng, country):
+    pools = {"#": "0123456789", "*": "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ"}
+    return "".join(rng.choice(pools[c]) if c in pools else c for c in NCAGE_FORMATS[country])
+
+
+def certification_dates(rng, kind, expired):
+    """(issued_on, expires_on): expired ones lapsed in 2024-2026 before TODAY, valid ones run past it."""
+    years = VALIDITY_YEARS.get(kind)
+    if years is None:
+        issued = random_date(rng, ISSUED_FROM.get(kind, date(2008, 1, 1)), TODAY - timedelta(days=30))
+        return (issued if rng.random() < 0.6 else None), None
+    if expired:
+        expires = random_date(rng, date(2024, 1, 1), TODAY - timedelta(days=1))
+        return add_years(expires, -years), expires
+    issued = random_date(rng, add_years(TODAY, -years) + timedelta(days=1), TODAY - timedelta(days=14))
+    return (issued if rng.random() < 0.92 else None), add_years(issued, years)
+
+
+def certification_reference(rng, firm, kind, issued):
+    year = (issued or TODAY).year
+    digits = f"{rng.randint(0, 99999):05d}"
+    if kind == "ncage":
+        return ncage_code(rng, firm["country"])
+    if kind in ("blue_uas_cleared", "blue_uas_framework"):
+        entry = "Cleared List" if kind == "blue_uas_cleared" else "Framework"
+        return f"{entry}: {rng.choice(MODEL_NAMES)}-{rng.randint(1, 4)}"
+    standard = "AS" if firm["country"] == "US" else "EN"
+    return {"iso_9001": f"QMS-{year}-{digits}", "as_en_9100": f"{standard}9100-{digits}",
+            "aqap_2110": f"AQAP/{digits[:3]}/{year}", "green_uas": f"GU-{digits[1:]}",
+            "ndaa_compliant": f"NDAA-SD-{year}-{digits[:2]}" if rng.random() < 0.4 else None,
+            "other": None}[kind]
+
+
+def certification_url(rng, firm, kind, reference):
+    if rng.random() < 0.35 or (reference is None and kind != "ndaa_compliant"):
+        return None
+    key = re.sub(r"[^a-z0-9]+", "-", (reference or "ndaa").lower()).strip("-")
+    registries = {"ncage": f"https://ncage-lookup.example/codes/{key}",
+                  "blue_uas_cleared": f"https://blue-uas-listings.example/entries/{key}",
+                  "blue_uas_framework": f"https://blue-uas-listings.example/entries/{key}",
+                  "green_uas": f"https://green-uas-registry.example/certificates/{key}",
+                  "ndaa_compliant": f"{firm['website']}/compliance/ndaa-declaration.pdf"}
+    if kind in registries:
+        return registries[kind]
+    return f"https://registry.{rng.choice(CERT_BODIES)}.example/certificates/{key}"  # a certification body
+
+
+def make_certification(rng, firm, kind, expired):
+    issued, expires = certification_dates(rng, kind, expired)
+    reference = certification_reference(rng, firm, kind, issued)
+    note = OTHER_CERTS[firm["country"]] if kind == "other" else rng.choice(CERT_NOTES[kind])
+    url = certification_url(rng, firm, kind, reference)
+    if not (reference or url or note):
+        note = CERT_NOTES[kind][0]
+    return {"kind": kind, "reference": reference, "evidence_url": url, "evidence_note": note,
+            "issued_on": issued and issued.isoformat(), "expires_on": expires and expires.isoformat(),
+            "verified": rng.random() < CERT_VERIFIED_SHARE}
+
+
+def expired_slots(rng, kinds):
+    """(firm index, position) of the claims that lapsed: EXPIRED_SHARE of all, one Blue UAS listing among them."""
+    slots = [(i, j) for i, firm_kinds in enumerate(kinds) for j, kind in enumerate(firm_kinds)
+             if kind in VALIDITY_YEARS]
+    blue = [slot for slot in slots if kinds[slot[0]][slot[1]].startswith("blue_uas")]
+    chosen = {rng.choice(blue)} if blue else set()
+    total = round(EXPIRED_SHARE * sum(map(len, kinds)))
+    return chosen | set(rng.sample([s for s in slots if s not in chosen], total - len(chosen)))
+
+
+def add_compliance(rng, tax, firms):
+    """Give every firm "certifications" and "supply_chain" (US spelling for US firms)."""
+    categories = [product_categories(rng, tax, firm) for firm in firms]
+    profiles = assign_profiles(rng, firms, categories)
+    listed = listings(rng, firms, profiles, categories)
+    kinds = [certification_kinds(rng, firm, profiles[i], listed.get(i, ())) for i, firm in enumerate(firms)]
+    expired = expired_slots(rng, kinds)
+    for i, firm in enumerate(firms):
+        parts = {"certifications": [make_certification(rng, firm, kind, (i, j) in expired)
+                                    for j, kind in enumerate(kinds[i])],
+                 "supply_chain": make_supply_chain(rng, tax, firm, profiles[i], categories[i])}
+        firm.update(americanise(parts) if firm["country"] == "US" else parts)
+
+
 def generate():
     """All firms, sorted by country (COUNTRY_COUNTS order) and name."""
     rng, tax, taken = random.Random(SEED), load_taxonomy(), collections.Counter()
@@ -539,7 +937,9 @@ def generate():
     firms = [firm for country, total in COUNTRY_COUNTS for firm in country_firms(rng, tax, country, total, taken)]
     assert all(c["slug"] in tax for firm in firms for c in firm["capabilities"])
     order = [country for country, _ in COUNTRY_COUNTS]
-    return sorted(firms, key=lambda firm: (order.index(firm["country"]), firm["name"].casefold()))
+    firms = sorted(firms, key=lambda firm: (order.index(firm["country"]), firm["name"].casefold()))
+    add_compliance(random.Random(COMPLIANCE_SEED), tax, firms)
+    return firms
 
 
 def main():
