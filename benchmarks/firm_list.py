@@ -19,7 +19,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from benchmarks.registry import load_scaled_registry
 from matchmaker import create_app, migrate
@@ -49,8 +50,21 @@ end
 """
 
 
+def ensure_postgres_database(url: str) -> None:
+    """Create the benchmark's PostgreSQL database if the server lacks it."""
+    target = make_url(url)
+    if not target.drivername.startswith("postgres"):
+        return
+    server = create_engine(target.set(drivername="postgresql+psycopg", database="postgres"), isolation_level="AUTOCOMMIT")
+    with server.connect() as connection:
+        if not connection.scalar(text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": target.database}):
+            connection.execute(text(f'CREATE DATABASE "{target.database}"'))
+    server.dispose()
+
+
 def prepare_database(url: str, firms: int) -> str:
     """Fresh schema, taxonomy and ``firms`` firms; return an observer's API token."""
+    ensure_postgres_database(url)
     app = create_app({"DATABASE_URL": url})
     with app.app_context():
         if db.engine.dialect.name == "postgresql":

@@ -60,12 +60,12 @@ class FirmCreateSchema(FirmInputSchema):
 
 class SupplyChainSchema(Schema):
     status = fields.Enum(NonRedStatus, by_value=True)
-    reasons = fields.List(fields.String())
+    reasons = fields.List(fields.String(), metadata={"description": "Empty when the firm is masked."})
 
 
 class UsMarketSchema(Schema):
     eligible = fields.Boolean()
-    reasons = fields.List(fields.String())
+    reasons = fields.List(fields.String(), metadata={"description": "Empty when the firm is masked."})
 
 
 class CertificationSummarySchema(Schema):
@@ -95,7 +95,9 @@ class FirmSchema(Schema):
     us_market = fields.Nested(
         UsMarketSchema, metadata={"description": "Eligibility for the US market: a Blue UAS listing or all-US parts."}
     )
-    certifications = fields.List(fields.Nested(CertificationSummarySchema))
+    certifications = fields.List(
+        fields.Nested(CertificationSummarySchema), allow_none=True, metadata={"description": "null when masked."}
+    )
     version = fields.Integer()
     created_at = fields.DateTime(allow_none=True)
     updated_at = fields.DateTime(allow_none=True)

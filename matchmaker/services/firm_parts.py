@@ -55,8 +55,8 @@ class FirmPart(Generic[Part]):
         verified = fields.pop("verified", None)
         record = self.model(firm_id=firm.id, **fields)
         self.check(session, record)
-        if verified:
-            _verify(actor, record, True)
+        if verified is not None:
+            _verify(actor, record, verified)
         session.add(record)
         session.commit()
         return record, firm
@@ -114,6 +114,9 @@ class FirmPart(Generic[Part]):
 
 
 def _verify(actor: Actor, record: Any, verified: bool) -> None:
+    """Set or clear an organizer's verification; echoing the current value back is no change."""
+    if verified == record.verified:
+        return
     if not actor.is_staff:
         raise Forbidden("Only organizers verify evidence.", {"verified": ["Set by organizers only."]})
     record.verified_at, record.verified_by_id = (utcnow(), actor.user_id) if verified else (None, None)

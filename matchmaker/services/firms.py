@@ -1,10 +1,10 @@
 """Registering firms, reading them as the actor may see them, changing and deleting them."""
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import case, func, literal, select as sa_select, update
+from sqlalchemy import and_, case, func, literal, select as sa_select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 from sqlmodel import Session, select
@@ -73,7 +73,7 @@ class FirmView:
     capabilities: list[CapabilityTag]
     supply_chain: Assessment
     us_market: Eligibility
-    certifications: list[CertificationSummary] = field(default_factory=list)
+    certifications: list[CertificationSummary] | None = None  # withheld (None) when masked
     created_at: datetime | None = None
     updated_at: datetime | None = None
     city: str | None = None
@@ -104,16 +104,18 @@ def view_of(session: Session, firm: Firm, sight: Sight) -> FirmView:
     """The firm as seen with ``sight``; its supply-chain statuses are derived now, with today's date."""
     masked = sight is Sight.MASKED
     on = today()
-    common = {
-        "id": firm.id,
-        "country": firm.country,
-        "version": firm.version,
-        "capabilities": tags_of(firm, sight),
-        "supply_chain": supply_chain_of(firm, settings_of(session).concern_countries),
-        "us_market": us_market_of(firm, on),
-    }
+    supply_chain = supply_chain_of(firm, settings_of(session).concern_countries)
+    us_market = us_market_of(firm, on)
+    common = {"id": firm.id, "country": firm.country, "version": firm.version, "capabilities": tags_of(firm, sight)}
     if masked:
-        return FirmView(masked=True, name=masked_name(firm.country), **common)
+        # The statuses stay, for trust; their reasons go, since a named listing can identify a firm.
+        return FirmView(
+            masked=True,
+            name=masked_name(firm.country),
+            supply_chain=replace(supply_chain, reasons=()),
+            us_market=replace(us_market, reasons=()),
+            **common,
+        )
     profile = {field: getattr(firm, field) for field in PROFILE_FIELDS}
     certifications = [
         CertificationSummary(c.kind, certification_status(c.expires_on, on), c.verified)
@@ -121,7 +123,7 @@ def view_of(session: Session, firm: Firm, sight: Sight) -> FirmView:
     ]
     return FirmView(
         masked=False, created_at=firm.created_at, updated_at=firm.updated_at, certifications=certifications,
-        **common, **profile,
+        supply_chain=supply_chain, us_market=us_market, **common, **profile,
     )
 
 
@@ -210,7 +212,8 @@ def _filter_conditions(session: Session, actor: Actor, filters: FirmFilters) -> 
     if filters.capability or filters.role_kind or filters.direction:
         conditions.append(_has_capability(session, filters))
     if filters.certification:
-        conditions.append(certification_clause(filters.certification, today()))
+        # A masked firm's certifications are withheld, so no filter may reveal them either.
+        conditions.append(and_(full_sight_clause(actor), certification_clause(filters.certification, today())))
     if filters.non_red_status:
         conditions.append(non_red_clause(filters.non_red_status, settings_of(session).concern_countries))
     if filters.us_market_eligible is not None:
