@@ -49,4 +49,4 @@ def _firm_row(record: dict) -> dict:
     row = {key: value for key, value in record.items() if key not in ("contacts", "capabilities")}
     name_key, search_key = firm_keys(record["name"], record["city"], record["description"])
     return {**row, "name_key": name_key, "search_key": search_key, "created_at": now, "updated_at": now,
-            "deleted_at": None, "version": 1}
+            "deleted_at": None, "version": 1, "imported_fields": []}

@@ -7,21 +7,29 @@ from flask import Flask
 from flask.cli import AppGroup, FlaskGroup
 
 from matchmaker import migrate
+from matchmaker.domain.access import Actor
 from matchmaker.domain.enums import Role
 from matchmaker.domain.errors import DomainError
 from matchmaker.extensions import db
 from matchmaker.resources import DEMO_FIRMS_FILE, TAXONOMY_FILE
-from matchmaker.services import seed, taxonomy, users
+from matchmaker.services import exports, seed, taxonomy, users
+from matchmaker.services.exports import ExportFormat
+from matchmaker.services.firms import FirmFilters
 
 db_cli = AppGroup("db", help="Build or migrate the database schema.")
 users_cli = AppGroup("users", help="Manage users.")
 tokens_cli = AppGroup("tokens", help="Manage API tokens.")
 
 
+# Whoever runs the CLI on the server can read the database anyway; --as narrows to a user's view.
+OPERATOR = Actor(role=Role.ADMIN)
+
+
 def register_cli(app: Flask) -> None:
     for group in (db_cli, users_cli, tokens_cli):
         app.cli.add_command(group)
-    app.cli.add_command(seed_command)
+    for command in (seed_command, export_command):
+        app.cli.add_command(command)
 
 
 def main() -> None:
@@ -110,6 +118,23 @@ def tokens_create(email: str, label: str | None) -> None:
         user = users.find_user(session=session, email=email)
         _token, secret = users.issue_token(session=session, user=user, label=label)
     click.echo(secret)
+
+
+@click.command("export")
+@click.option("--format", "export_format", type=click.Choice([f.value for f in ExportFormat]), default="csv", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), required=True, help="File to write.")
+@click.option("--as", "as_email", help="Export what this user may see (default: everything).")
+@click.option("--country", "countries", multiple=True, help="Only firms of this country (repeatable).")
+@reports_domain_errors
+def export_command(export_format: str, output: str, as_email: str | None, countries: tuple[str, ...]) -> None:
+    """Export the registry as CSV, XLSX or JSON, with the visibility rules of the API."""
+    with db.new_session() as session:
+        actor = users.actor_of(users.find_user(session=session, email=as_email)) if as_email else OPERATOR
+        filters = FirmFilters(countries=tuple(country.upper() for country in countries))
+        content = exports.export_firms(session=session, actor=actor, filters=filters, format=ExportFormat(export_format))
+    with open(output, "wb") as file:
+        file.write(content)
+    click.echo(f"Wrote {output} ({len(content)} bytes).")
 
 
 def _read_password() -> str:

@@ -1,6 +1,7 @@
 """Settings: the only module that reads the environment."""
 import os
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from matchmaker.domain.countries import parse_country_list
 
@@ -17,6 +18,8 @@ class Settings:
     concern_countries: frozenset[str] = field(
         default_factory=lambda: frozenset(parse_country_list(DEFAULT_CONCERN_COUNTRIES))
     )
+    # A running job whose heartbeat is older than this is taken for dead and failed.
+    job_stale_after: timedelta = timedelta(seconds=90)
 
 
 def from_environment(instance_path: str) -> dict:
@@ -31,7 +34,10 @@ def from_environment(instance_path: str) -> dict:
             concern_countries=frozenset(
                 parse_country_list(os.environ.get("CONCERN_COUNTRIES", DEFAULT_CONCERN_COUNTRIES))
             ),
+            job_stale_after=timedelta(seconds=int(os.environ.get("JOB_STALE_AFTER", 90))),
         ),
+        # "thread": jobs run on a worker thread of the web process; "inline": in the caller (CLI, tests).
+        "JOBS_MODE": os.environ.get("JOBS_MODE", "thread"),
     }
 
 

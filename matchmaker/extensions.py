@@ -1,6 +1,7 @@
 """Extensions, created unbound here and bound to an app by ``init_app``."""
+import flask_smorest
 from flask import Flask, g
-from flask_smorest import Api
+from flask_smorest.pagination import PaginationMetadataSchema
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
@@ -62,6 +63,19 @@ def _configure_sqlite(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA busy_timeout = 30000")
     cursor.close()
+
+
+class Api(flask_smorest.Api):
+    """flask-smorest's Api, with the X-Pagination header described as the JSON it holds."""
+
+    def _register_pagination_header(self) -> None:
+        # flask-smorest gives the header a bare schema, which OpenAPI 3 reads as the "simple" style
+        # ("total,3,total_pages,1"); a header of JSON is described with content instead.
+        header = {
+            "description": "Pagination metadata, as JSON",
+            "content": {"application/json": {"schema": PaginationMetadataSchema}},
+        }
+        self.spec.components.header("PAGINATION", header, lazy=True)
 
 
 db = Database()

@@ -6,7 +6,7 @@ from apispec.ext.marshmallow import MarshmallowPlugin
 from flask import Blueprint as FlaskBlueprint, Flask, send_from_directory
 
 from matchmaker.api import compliance, contacts, firm_capabilities, firms, health, taxonomy, tokens
-from matchmaker.api.common import schema_name
+from matchmaker.api.common import IdConverter, refuse_nul_characters, schema_name
 from matchmaker.api.errors import register_error_handlers
 from matchmaker.api.etag import answer_not_modified, vary_on_authorization
 from matchmaker.config import API_SETTINGS
@@ -28,11 +28,14 @@ SWAGGER_UI_ASSETS = Path(swagger_ui_bundle.swagger_ui_path)
 def register_api(app: Flask) -> None:
     for key, value in API_SETTINGS.items():
         app.config.setdefault(key, value)
+    # Before any route is added: routes bind their converters when they are registered.
+    app.url_map.converters["int"] = IdConverter
     # A plugin per app: apispec binds it to one spec.
     api.init_app(app, spec_kwargs={"marshmallow_plugin": MarshmallowPlugin(schema_name_resolver=schema_name)})
     for blueprint in BLUEPRINTS:
         api.register_blueprint(blueprint)
     register_error_handlers(app)
+    app.before_request(refuse_nul_characters)
     api_after_request = (answer_not_modified, vary_on_authorization)
     for hook in api_after_request:
         app.after_request(hook)

@@ -1,6 +1,6 @@
 """Domain errors become HTTP errors here, in the same JSON shape flask-smorest gives its own."""
 from flask import Flask, current_app, request
-from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+from werkzeug.exceptions import HTTPException, MethodNotAllowed, RequestEntityTooLarge
 
 from matchmaker.domain import errors
 from matchmaker.extensions import api
@@ -19,6 +19,13 @@ STATUS_OF = {
 def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(errors.DomainError, _handle_domain_error)
     app.register_error_handler(RequestEntityTooLarge, _handle_too_large)
+    app.register_error_handler(MethodNotAllowed, _handle_method_not_allowed)
+
+
+def _handle_method_not_allowed(error: MethodNotAllowed):
+    """HTTP requires a 405 to say which methods the resource allows."""
+    error.data = {"headers": {"Allow": ", ".join(sorted(error.valid_methods or ()))}}
+    return api.handle_http_exception(error)
 
 
 def _handle_too_large(error: RequestEntityTooLarge):

@@ -9,6 +9,7 @@ from functools import wraps
 from flask import Response, request, url_for
 
 from matchmaker.api.auth import current_actor
+from matchmaker.api.common import MAX_ID
 from matchmaker.domain.access import require_user
 from matchmaker.domain.errors import PreconditionFailed, PreconditionRequired
 
@@ -42,8 +43,9 @@ def expected_version(firm_id: int) -> int | None:
     if request.if_match.star_tag:
         return None
     for tag in request.if_match.as_set():
-        match = _TAG.match(tag)
-        if match and int(match["firm"]) == firm_id:
+        match = _TAG.match(tag or "")  # werkzeug gives None for the empty tag ""
+        # A version past MAX_ID was never the firm's; compared in SQL it would overflow.
+        if match and int(match["firm"]) == firm_id and int(match["version"]) <= MAX_ID:
             return int(match["version"])
     raise PreconditionFailed("If-Match does not name a version of this firm; read it again and retry.")
 

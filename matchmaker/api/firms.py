@@ -1,6 +1,7 @@
 """Firms of the registry."""
 from datetime import date
 
+from flask import Response
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
@@ -11,7 +12,8 @@ from matchmaker.api.etag import created_headers, etag_header, versioned
 from matchmaker.domain.compliance import CertificationKind, CertificationStatus, NonRedStatus
 from matchmaker.domain.enums import Direction, RoleKind, SizeBand, VerificationStatus, Visibility
 from matchmaker.extensions import db
-from matchmaker.services import firms
+from matchmaker.services import exports, firms
+from matchmaker.services.exports import ExportFormat
 
 blp = Blueprint("firms", __name__, url_prefix="/api/v1/firms", description="Firms of the registry")
 
@@ -129,9 +131,8 @@ class Firms(MethodView):
     @blp.paginate(max_page_size=100)
     def get(self, query, pagination_parameters):
         """List the firms you may see"""
-        filters = firms.FirmFilters(countries=query.pop("country", ()), **query)
         items, total = firms.list_firms(
-            session=db.session, actor=current_actor(), filters=filters, **page_window(pagination_parameters)
+            session=db.session, actor=current_actor(), filters=_filters(query), **page_window(pagination_parameters)
         )
         pagination_parameters.item_count = total
         return items
@@ -143,6 +144,37 @@ class Firms(MethodView):
         """Register a firm"""
         firm = firms.register_firm(session=db.session, actor=current_actor(), data=data)
         return firm, created_headers(firm.id, firm.version, "firms.FirmById")
+
+
+def _filters(query: dict) -> firms.FirmFilters:
+    query = dict(query)
+    return firms.FirmFilters(countries=query.pop("country", ()), **query)
+
+
+class ExportQuerySchema(FirmQuerySchema):
+    format = fields.Enum(ExportFormat, by_value=True, load_default=ExportFormat.CSV)
+
+
+@blp.route("/export")
+class FirmExport(MethodView):
+    @blp.arguments(ExportQuerySchema, location="query")
+    @blp.response(
+        200,
+        description="The firms you may see, as a file; a discreet firm is masked as in the list.",
+        content_type="application/octet-stream",
+    )
+    def get(self, query):
+        """Export the firms you may see, filtered as the list is, as CSV, XLSX or JSON"""
+        export_format = query.pop("format")
+        content = exports.export_firms(
+            session=db.session, actor=current_actor(), filters=_filters(query), format=export_format
+        )
+        filename = f"matchmaker-firms.{export_format.value}"
+        return Response(
+            content,
+            mimetype=export_format.media_type,
+            headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+        )
 
 
 @blp.route("/<int:firm_id>")

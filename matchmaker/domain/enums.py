@@ -42,3 +42,15 @@ class Role(StrEnum):
     FIRM_EDITOR = "firm_editor"
     REVIEWER = "reviewer"
     OBSERVER = "observer"
+
+
+class JobStatus(StrEnum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+    @property
+    def finished(self) -> bool:
+        return self in (JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.CANCELLED)

@@ -1,10 +1,11 @@
 """SQLModel tables; importing this package registers all of them on ``SQLModel.metadata``."""
 from matchmaker.models.compliance import Certification, Erasure, SupplyDeclaration
+from matchmaker.models.job import Job, JobFile
 from matchmaker.models.firm import Contact, Firm, FirmCapability
 from matchmaker.models.taxonomy import Capability
 from matchmaker.models.user import ApiToken, User, UserCountry, UserFirm
 
 __all__ = [
-    "ApiToken", "Capability", "Certification", "Contact", "Erasure", "Firm", "FirmCapability",
+    "ApiToken", "Capability", "Certification", "Contact", "Erasure", "Firm", "FirmCapability", "Job", "JobFile",
     "SupplyDeclaration", "User", "UserCountry", "UserFirm",
 ]

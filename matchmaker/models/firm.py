@@ -1,7 +1,7 @@
 """A firm of the registry, its contact persons and its tagged capabilities."""
 from datetime import datetime
 
-from sqlalchemy import Index, Text, UniqueConstraint, text
+from sqlalchemy import JSON, Index, Text, UniqueConstraint, text
 from sqlmodel import Field, Relationship, SQLModel
 
 from matchmaker.domain.enums import Direction, RoleKind, SizeBand, VerificationStatus, Visibility
@@ -45,6 +45,8 @@ class Firm(SQLModel, table=True):
     deleted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     # Raised by every change to the firm or its sub-resources; the API's ETag.
     version: int = Field(default=1)
+    # Fields whose value came from an import: a re-import may refresh these, never what a person set.
+    imported_fields: list[str] = Field(default_factory=list, sa_type=JSON)
 
     contacts: list["Contact"] = Relationship(
         back_populates="firm", sa_relationship_kwargs={"order_by": "Contact.id"}

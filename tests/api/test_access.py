@@ -3,7 +3,9 @@
 Every endpoint of the app must have a row here: a new endpoint without one fails
 ``test_every_endpoint_is_in_the_access_table``.
 """
+import io
 import json
+import zipfile
 from dataclasses import dataclass, field
 
 import pytest
@@ -92,6 +94,7 @@ USERS_ONLY = "401 200 200 200 200 200"
 GLOBAL = {
     ("firms.Firms", "GET"): Case(EVERYONE),
     ("firms.Firms", "POST"): Case("401 403 201 403 201 201", json=NEW_FIRM),
+    ("firms.FirmExport", "GET"): Case(EVERYONE),
     ("taxonomy.Taxonomy", "GET"): Case(EVERYONE),
     ("taxonomy.CapabilityBySlug", "GET"): Case(EVERYONE, args={"slug": "payloads"}),
     ("tokens.Tokens", "GET"): Case(USERS_ONLY),
@@ -242,6 +245,10 @@ CANARY_QUERIES = (
     "/api/v1/firms?capability=payloads&direction=offers",
     "/api/v1/firms?capability=no-such-capability",
     "/api/v1/firms?page=2&page_size=1",
+    "/api/v1/firms/export?format=csv",
+    "/api/v1/firms/export?format=json&country=TW",
+    "/api/v1/firms/export?format=xlsx",
+    "/api/v1/firms/export?format=csv&certification=iso_9001",
 )
 
 
@@ -258,9 +265,17 @@ def test_canary_never_reaches_a_role_that_may_not_see_it(app, client, connection
             body = FIRM_SCOPED[(endpoint, method)].json
             responses.append(_request_in_savepoint(client, connection, method, url, headers=headers, json=body))
     for url, response in zip(urls, responses):
-        text = response.get_data(as_text=True) + str(response.headers)
+        text = _text_of(response) + str(response.headers)
         leaked = [secret for secret in CANARY_SECRETS if secret in text]
         assert not leaked, f"{role} saw {leaked} in {url}"
+
+
+def _text_of(response) -> str:
+    """The body as text; an XLSX export is a zip of XML parts, read part by part."""
+    if response.mimetype.endswith("spreadsheetml.sheet"):
+        with zipfile.ZipFile(io.BytesIO(response.get_data())) as workbook:
+            return "".join(workbook.read(name).decode("utf-8") for name in workbook.namelist())
+    return response.get_data(as_text=True)
 
 
 def test_canary_is_found_by_those_who_may_see_it(client, world):
@@ -269,3 +284,4 @@ def test_canary_is_found_by_those_who_may_see_it(client, world):
         response = client.get("/api/v1/firms?q=quokkaflight", headers=world.headers(role))
         assert [item["id"] for item in response.get_json()] == [world.firms["discreet_tw"].id]
         assert "Quokkaflight" in response.get_data(as_text=True)
+        assert "Quokkaflight" in _text_of(client.get("/api/v1/firms/export?format=xlsx", headers=world.headers(role)))

@@ -288,3 +288,9 @@ def test_sub_resource_post_answers_a_location_that_reads_it_back(client, admin, 
     created = client.post(f"{FIRMS}/{firm['id']}/{path}", json=body, headers=with_etag(admin, firm["etag"]))
     read = client.get(created.headers["Location"], headers=admin)
     assert (created.status_code, read.status_code, read.get_json()) == (201, 200, created.get_json())
+
+
+def test_a_method_the_resource_lacks_is_405_naming_the_allowed_ones(client):
+    response = client.put(FIRMS)
+    assert response.status_code == 405
+    assert set(response.headers["Allow"].split(", ")) >= {"GET", "POST"}
