@@ -9,6 +9,7 @@ from matchmaker.config import from_environment
 from matchmaker.api import register_api
 from matchmaker.cli import register_cli
 from matchmaker.extensions import db
+from matchmaker.jobs import register_jobs
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -20,6 +21,7 @@ def create_app(config: dict | None = None) -> Flask:
     _ensure_secret_key(app)
 
     db.init_app(app)
+    register_jobs(app)
     register_api(app)
     register_cli(app)
     return app

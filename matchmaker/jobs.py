@@ -105,3 +105,8 @@ class _Heartbeat:
 
 
 runner = JobRunner()
+
+
+def register_jobs(app: Flask) -> None:
+    """Bind the runner; the kinds of job and their handlers are listed here."""
+    runner.init_app(app)

@@ -27,7 +27,8 @@ def database_url(tmp_path_factory) -> str:
 
 @pytest.fixture(scope="session")
 def app(database_url):
-    app = create_app({"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test-secret"})
+    # Jobs run inline: the rollback-per-test connection must not be shared with a worker thread.
+    app = create_app({"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test-secret", "JOBS_MODE": "inline"})
     database_url = app.config["DATABASE_URL"]
     with app.app_context():
         if database_url.startswith("postgresql"):
