@@ -1,0 +1,439 @@
+"""Capability tagging of free-text descriptions: taxonomy slugs with a direction and a role kind.
+
+A curated multilingual lexicon (seed_data/lexicon.yaml) maps phrases to taxonomy slugs and to cues.
+Text is cut into sentences, each sentence into search_key-normalised words (one word per Chinese
+character, so Chinese phrases match on character boundaries), and phrases are matched on whole
+words, the longest phrase first. Within a sentence:
+- direction cues ("looking for", "we make") switch between offers and seeks for what follows
+  them; "wanted" marks what precedes it; every sentence starts as offers;
+- a negation drops a capability a few words later in its clause ("no Chinese magnets");
+- after a capability, "for ..." up to the next comma names the customers' product, not the firm's;
+- a drone type right before another capability only qualifies it ("FPV motors");
+- a generic find ("distributor") takes the child named by the nearest context word ("in Poland");
+- a role cue next to a capability in its clause ("R&D of", "contract manufacturing of") overrides
+  the taxonomy node's role kind.
+Generic service words ("repair", "training") count only in a text that shows it is about drones.
+When a parent and its child are both found in one direction, only the child is kept.
+
+No statistical model: with some tens of labelled descriptions a classifier over ~100 slugs times
+two directions would learn little, and a lexicon is explainable (each tag carries its evidence)
+and can be extended by an analyst without retraining.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from matchmaker.domain.enums import Direction, RoleKind
+from matchmaker.domain.text import search_key
+
+NEGATION_REACH = 4  # words after a negation ("not", "no") in its clause whose capability it cancels
+ROLE_REACH_BEFORE = 5  # words between a role cue and the capability it applies to ("R&D of ... radar")
+ROLE_REACH_AFTER = 1  # "motor R&D"
+MIN_STEM = 3
+MIN_COLLAPSE = 5  # words this long also match with doubled letters written single ("jaming", "antenas")
+CUE_KINDS = ("seeks", "offers", "seeks_before", "negation", "ignore", "modifier", "anchor", "context", "conjunction")
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+")
+# A period ends a sentence only before a capital (or a non-Latin letter), so "e.g. radar" stays whole.
+_SENTENCE_END = re.compile(r"[;!?\n|•。！？；]+|\.\s+(?=[^\W_a-z0-9])")
+# Commas (not those inside numbers like "1,000"), colons, brackets and dashes between spaces ("7–15" is a range).
+_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[:()\[\]—、，：（）]|\s[–-]\s")
+_DOUBLED = re.compile(r"(\D)\1+")
+
+
+@dataclass(frozen=True)
+class InferredTag:
+    """A capability read from text; callers store it marked as inferred."""
+
+    slug: str
+    direction: Direction
+    role_kind: RoleKind
+    evidence: str  # the matched phrase, as written
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    key: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    words: tuple[str, ...]  # normalised; a trailing "*" makes a word a stem
+    meanings: frozenset[tuple[str, str]]  # (kind, value): ("slug", "gimbals"), ("seeks", ""), ("role", "rnd")
+    kinds: frozenset[str]
+    slugs: tuple[str, ...]
+
+    @classmethod
+    def of(cls, words: tuple[str, ...], meanings: set[tuple[str, str]]) -> _Phrase:
+        slugs = tuple(sorted(value for kind, value in meanings if kind == "slug"))
+        return cls(words, frozenset(meanings), frozenset(kind for kind, _ in meanings), slugs)
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    phrase: _Phrase
+    start: int
+    end: int
+
+    def kinds(self) -> frozenset[str]:
+        return self.phrase.kinds
+
+    def values(self, kind: str) -> list[str]:
+        if kind == "slug":
+            return list(self.phrase.slugs)
+        return sorted(value for k, value in self.phrase.meanings if k == kind)
+
+
+@dataclass(slots=True)
+class _Found:
+    slug: str
+    direction: Direction
+    hit: _Hit
+    evidence: str
+    gated: bool  # found through a generic word ("repair") that counts only in a text about drones
+    role_kind: RoleKind | None = None
+
+    def tag(self) -> InferredTag:
+        return InferredTag(self.slug, self.direction, self.role_kind, self.evidence)
+
+
+@dataclass(slots=True)
+class _Reading:
+    """What the cues read so far in a sentence say about the next capability."""
+
+    direction: Direction = Direction.OFFERS
+    segment: list[_Found] = field(default_factory=list)  # found since the last direction cue
+    negated_until: int = -1
+    negated_clause: int | None = None
+    customer_clause: int | None = None  # clause where "for" introduced the customers' product
+    after_capability: bool = False  # the last hit other than "and" named a capability
+
+    def read(self, hit: _Hit, clause: int, new_item: bool) -> None:
+        kinds = hit.kinds()
+        if "seeks_before" in kinds:
+            for item in self.segment:
+                item.direction = Direction.SEEKS
+            self.segment = []
+        if kinds & {"seeks", "offers"}:
+            self.direction = Direction.SEEKS if "seeks" in kinds else Direction.OFFERS
+            self.segment, self.customer_clause = [], None
+        if "negation" in kinds:
+            self.negated_until, self.negated_clause = hit.end + NEGATION_REACH, clause
+        if "context" in kinds and self.after_capability:
+            self.customer_clause = clause
+        if kinds != {"conjunction"}:
+            self.after_capability = bool(hit.values("slug"))
+        if self.customer_clause != clause or new_item:
+            self.customer_clause = None
+
+    def skips(self, hit: _Hit, clause: int) -> bool:
+        negated = hit.start < self.negated_until and clause == self.negated_clause
+        return negated or self.customer_clause is not None
+
+
+class Tagger:
+    """Tags descriptions with taxonomy capabilities, from taxonomy nodes and a lexicon."""
+
+    def __init__(self, taxonomy: list[dict], lexicon: dict):
+        """``taxonomy``: nested nodes (slug, role_kind, children) as in taxonomy.yaml; ``lexicon``: as lexicon.yaml."""
+        self._role_kinds, self._ancestors = _index_taxonomy(taxonomy)
+        _check_slugs(lexicon, self._ancestors)
+        self._exact: dict[str, list[_Phrase]] = {}
+        self._stems: dict[str, list[_Phrase]] = {}
+        for phrase in _compile(lexicon):
+            index = self._stems if phrase.words[0].endswith("*") else self._exact
+            index.setdefault(phrase.words[0].rstrip("*"), []).append(phrase)
+        self._refinements = {
+            parent: _ContextIndex(
+                (child, _pattern(text)) for child, texts in sorted(children.items()) for text in _flatten(texts))
+            for parent, children in lexicon.get("refinements", {}).items()
+        }
+        self._needs_anchor = frozenset(lexicon.get("needs_anchor", ()))
+        self._candidates = lru_cache(maxsize=1 << 16)(self._find_candidates)
+
+    @classmethod
+    def from_files(cls, taxonomy_path: Path, lexicon_path: Path) -> Tagger:
+        return cls(_read_yaml(taxonomy_path), _read_yaml(lexicon_path))
+
+    @property
+    def slugs(self) -> frozenset[str]:
+        return frozenset(self._role_kinds)
+
+    def tag(self, text: str | None) -> list[InferredTag]:
+        """Capabilities the text offers or seeks, in order of appearance, the most specific of each line."""
+        found: list[_Found] = []
+        anchored = False
+        for sentence in _sentences(unicodedata.normalize("NFC", text or "")):
+            items, sentence_anchored = self._read_sentence(sentence)
+            found += items
+            anchored = anchored or sentence_anchored
+        if not anchored:
+            found = [item for item in found if not item.gated]
+        return self._most_specific(_first_of_each(found))
+
+    def _read_sentence(self, sentence: str) -> tuple[list[_Found], bool]:
+        """What one sentence offers and seeks, and whether it shows that the text is about drones."""
+        words = _words(sentence)
+        hits = self._hits(words)
+        clauses = _clauses(sentence, words)
+        found = [refined for item in self._directed(hits, sentence, words, clauses) for refined in self._refined(item, words)]
+        for item in found:
+            item.role_kind = self._role(item, hits, clauses)
+        anchored = any("anchor" in hit.kinds() or set(hit.values("slug")) - self._needs_anchor for hit in hits)
+        return found, anchored
+
+    def _hits(self, words: list[_Word]) -> list[_Hit]:
+        """Longest phrase at each position, left to right, without overlaps."""
+        hits, position = [], 0
+        while position < len(words):
+            phrase = self._longest(words, position)
+            if phrase is None:
+                position += 1
+                continue
+            hits.append(_Hit(phrase, position, position + len(phrase.words)))
+            position += len(phrase.words)
+        return hits
+
+    def _longest(self, words: list[_Word], position: int) -> _Phrase | None:
+        for phrase in self._candidates(words[position].key):
+            following = words[position:position + len(phrase.words)]
+            if len(following) == len(phrase.words) and all(map(_fits, phrase.words, following)):
+                return phrase
+        return None
+
+    def _find_candidates(self, key: str) -> list[_Phrase]:
+        found = {phrase for form in _forms(key) for phrase in self._exact.get(form, ())}
+        found |= {phrase for n in range(MIN_STEM, len(key) + 1) for phrase in self._stems.get(key[:n], ())}
+        return sorted(found, key=lambda phrase: (-len(phrase.words), phrase.words))
+
+    def _directed(self, hits: list[_Hit], sentence: str, words: list[_Word], clauses: list[int]) -> list[_Found]:
+        """Capabilities with the direction of the cue before them (or "wanted" after them).
+
+        Leaves out negated ones ("no Chinese magnets") and customers' products: what follows "for"
+        right after a capability, up to the next comma or a service joined by "and" ("gimbals for
+        Sony cameras", but "training for FPV pilots and maintenance of ...").
+        """
+        found: list[_Found] = []
+        reading = _Reading()
+        for previous, hit in zip([None, *hits], hits):
+            clause = clauses[hit.start]
+            reading.read(hit, clause, new_item=self._starts_item(previous, hit))
+            if not hit.values("slug") or reading.skips(hit, clause):
+                continue
+            if self._qualifies(previous, hit):
+                found = [item for item in found if item.hit is not previous]
+                reading.segment = [item for item in reading.segment if item.hit is not previous]
+            evidence = sentence[words[hit.start].start:words[hit.end - 1].end]
+            items = [_Found(slug, reading.direction, hit, evidence, slug in self._needs_anchor) for slug in hit.values("slug")]
+            found += items
+            reading.segment += items
+        return found
+
+    def _starts_item(self, previous: _Hit | None, hit: _Hit) -> bool:
+        """Whether ``hit`` is a service right after "and", so a new item of a list rather than more of the last."""
+        if previous is None or "conjunction" not in previous.kinds() or previous.end != hit.start:
+            return False
+        return any(self._role_kinds[slug] != RoleKind.COMPONENTS for slug in hit.values("slug"))
+
+    def _qualifies(self, previous: _Hit | None, hit: _Hit) -> bool:
+        """Whether ``previous`` is a drone type that only qualifies ``hit`` ("FPV motors", "VTOL autopilot")."""
+        if previous is None or previous.end != hit.start or "modifier" not in previous.kinds():
+            return False
+        own = set(previous.values("slug"))
+        broader = own.union(*(self._ancestors[slug] for slug in own))
+        return not set(hit.values("slug")) <= broader
+
+    def _refined(self, item: _Found, words: list[_Word]) -> list[_Found]:
+        """A generic find ("distributor") made specific by the nearest context word ("in Poland")."""
+        contexts = self._refinements.get(item.slug)
+        nearest = contexts.nearest(words, item.hit) if contexts else None
+        return [replace(item, slug=nearest)] if nearest else [item]
+
+    def _role(self, item: _Found, hits: list[_Hit], clauses: list[int]) -> RoleKind:
+        """The role kind of a role cue next to the find in its clause, else the taxonomy node's."""
+        if "role" in item.hit.kinds():  # "contract manufacturing" is its own cue
+            return self._role_kinds[item.slug]
+        best = None
+        for hit in hits:
+            if "role" not in hit.kinds() or clauses[hit.start] != clauses[item.hit.start]:
+                continue
+            gap = item.hit.start - hit.end if hit.end <= item.hit.start else hit.start - item.hit.end
+            reach = ROLE_REACH_BEFORE if hit.end <= item.hit.start else ROLE_REACH_AFTER
+            if gap <= reach and (best is None or gap < best[0]):
+                best = (gap, hit.values("role")[0])
+        return RoleKind(best[1]) if best else self._role_kinds[item.slug]
+
+    def _most_specific(self, tags: list[InferredTag]) -> list[InferredTag]:
+        covered = {(ancestor, tag.direction) for tag in tags for ancestor in self._ancestors[tag.slug]}
+        return [tag for tag in tags if (tag.slug, tag.direction) not in covered]
+
+
+class _ContextIndex:
+    """Context phrases of a refinement, each naming a child slug, indexed by first word."""
+
+    def __init__(self, entries: Iterable[tuple[str, tuple[str, ...]]]):
+        self._exact: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        self._stems: list[tuple[str, tuple[str, ...]]] = []
+        for child, pattern in entries:
+            if pattern[0].endswith("*"):
+                self._stems.append((child, pattern))
+            else:
+                self._exact.setdefault(pattern[0], []).append((child, pattern))
+
+    def nearest(self, words: list[_Word], hit: _Hit) -> str | None:
+        """The child named nearest to ``hit`` (fewest words between; on a tie the first by name)."""
+        best: tuple[int, str] | None = None
+        for start, word in enumerate(words):
+            entries = [entry for form in _forms(word.key) for entry in self._exact.get(form, ())] + self._stems
+            for child, pattern in entries:
+                end = start + len(pattern)
+                if end <= len(words) and all(map(_fits, pattern, words[start:end])):
+                    gap = hit.start - end if end <= hit.start else max(start - hit.end, 0)
+                    best = min(best or (gap, child), (gap, child))
+        return best[1] if best else None
+
+
+def _first_of_each(found: Iterable[_Found]) -> list[InferredTag]:
+    unique: dict[tuple[str, Direction], InferredTag] = {}
+    for item in found:
+        unique.setdefault((item.slug, item.direction), item.tag())
+    return list(unique.values())
+
+
+def _clauses(sentence: str, words: list[_Word]) -> list[int]:
+    """For each word, the number of the comma-separated clause it is in."""
+    clauses, number = [], 0
+    for previous, word in zip([None, *words], words):
+        if previous is not None and _CLAUSE_BREAK.search(sentence, previous.end, word.start):
+            number += 1
+        clauses.append(number)
+    return clauses
+
+
+def _sentences(text: str) -> Iterator[str]:
+    for sentence in _SENTENCE_END.split(text):
+        if sentence.strip():
+            yield sentence
+
+
+def _words(sentence: str) -> list[_Word]:
+    words = []
+    for match in _WORD.finditer(sentence):
+        key = _key(match.group())
+        if key:
+            words.append(_Word(key, match.start(), match.end()))
+    return words
+
+
+@lru_cache(maxsize=1 << 16)
+def _key(raw: str) -> str:
+    return search_key(raw).replace(" ", "")
+
+
+@lru_cache(maxsize=1 << 16)
+def _forms(key: str) -> frozenset[str]:
+    """The word and, for English plurals, its singular ("escs" also reads as "esc", "batteries" as
+    "battery"); long words also with doubled letters single, as lexicon words are stored."""
+    forms = {key}
+    if len(key) > 3 and key.endswith("s"):
+        forms.add(key[:-1])
+        if key.endswith("es"):
+            forms.add(key[:-2])
+        if key.endswith("ies"):
+            forms.add(key[:-3] + "y")
+    return frozenset(forms | {_collapsed(form) for form in forms})
+
+
+def _collapsed(key: str) -> str:
+    return _DOUBLED.sub(r"\1", key) if len(key) >= MIN_COLLAPSE else key
+
+
+def _fits(pattern: str, word: _Word) -> bool:
+    if pattern.endswith("*"):
+        return word.key.startswith(pattern[:-1])
+    return pattern in _forms(word.key)
+
+
+def _pattern(text: str) -> tuple[str, ...]:
+    """A lexicon phrase as normalised words; "*" right after a word keeps it as a stem."""
+    words = []
+    for match in _WORD.finditer(text):
+        key = _key(match.group())
+        stem = text[match.end():match.end() + 1] == "*"
+        if stem and len(key) < MIN_STEM:
+            raise ValueError(f"Stem {key!r} in lexicon phrase {text!r} is shorter than {MIN_STEM} letters.")
+        if key:
+            words.append(key + "*" if stem else _collapsed(key))
+    if not words:
+        raise ValueError(f"Lexicon phrase {text!r} has no words.")
+    return tuple(words)
+
+
+def _compile(lexicon: dict) -> list[_Phrase]:
+    meanings: dict[tuple[str, ...], set[tuple[str, str]]] = {}
+    for text, meaning in _meanings(lexicon):
+        meanings.setdefault(_pattern(text), set()).add(meaning)
+    return [_Phrase.of(words, found) for words, found in meanings.items()]
+
+
+def _meanings(lexicon: dict) -> Iterator[tuple[str, tuple[str, str]]]:
+    for slug, texts in lexicon["capabilities"].items():
+        yield from ((text, ("slug", slug)) for text in _flatten(texts))
+    cues = lexicon.get("cues", {})
+    for kind in CUE_KINDS:
+        yield from ((text, (kind, "")) for text in _flatten(cues.get(kind, ())))
+    # "who offer", "able to supply": an offers verb that describes the partner sought, not the firm.
+    for prefix in _flatten(cues.get("relative", ())):
+        yield from ((f"{prefix} {text}", ("neutral", "")) for text in _flatten(cues.get("offers", ())))
+    for role_kind, texts in lexicon.get("role_kinds", {}).items():
+        yield from ((text, ("role", RoleKind(role_kind).value)) for text in _flatten(texts))
+
+
+def _flatten(texts: dict | list | tuple) -> list[str]:
+    """Phrases listed flat or by language ({en: [...], pl: [...]})."""
+    texts = [text for language in texts.values() for text in language or ()] if isinstance(texts, dict) else texts
+    not_text = [text for text in texts if not isinstance(text, str)]
+    if not_text:
+        raise ValueError(f"Lexicon phrases must be strings (quote numbers and yes/no): {not_text!r}.")
+    return list(texts)
+
+
+def _index_taxonomy(nodes: list[dict]) -> tuple[dict[str, RoleKind], dict[str, frozenset[str]]]:
+    role_kinds: dict[str, RoleKind] = {}
+    ancestors: dict[str, frozenset[str]] = {}
+
+    def walk(children: list[dict], above: frozenset[str]) -> None:
+        for node in children:
+            role_kinds[node["slug"]] = RoleKind(node["role_kind"])
+            ancestors[node["slug"]] = above
+            walk(node.get("children", ()), above | {node["slug"]})
+
+    walk(nodes, frozenset())
+    return role_kinds, ancestors
+
+
+def _check_slugs(lexicon: dict, ancestors: dict[str, frozenset[str]]) -> None:
+    """Every slug the lexicon names must be in the taxonomy; a refinement must name descendants."""
+    named = set(lexicon["capabilities"]) | set(lexicon.get("needs_anchor", ())) | set(lexicon.get("refinements", {}))
+    named |= {child for children in lexicon.get("refinements", {}).values() for child in children}
+    unknown = sorted(named - set(ancestors))
+    if unknown:
+        raise ValueError(f"Lexicon slugs not in the taxonomy: {', '.join(unknown)}.")
+    for parent, children in lexicon.get("refinements", {}).items():
+        strays = sorted(child for child in children if parent not in ancestors[child])
+        if strays:
+            raise ValueError(f"Refinements of {parent!r} that are not its descendants: {', '.join(strays)}.")
+
+
+def _read_yaml(path: Path):
+    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
