@@ -1,6 +1,8 @@
 """The ``matchmaker`` command: schema, demo data, users and tokens."""
 import functools
+import json
 import sys
+from pathlib import Path
 
 import click
 from flask import Flask
@@ -8,11 +10,13 @@ from flask.cli import AppGroup, FlaskGroup
 
 from matchmaker import migrate
 from matchmaker.domain.access import Actor
-from matchmaker.domain.enums import Role
+from matchmaker.domain.enums import JobStatus, Role
 from matchmaker.domain.errors import DomainError
 from matchmaker.extensions import db
+from matchmaker.jobs import IMPORT, runner
+from matchmaker.models import Job
 from matchmaker.resources import DEMO_FIRMS_FILE, TAXONOMY_FILE
-from matchmaker.services import exports, seed, taxonomy, users
+from matchmaker.services import exports, jobs, seed, taxonomy, users
 from matchmaker.services.exports import ExportFormat
 from matchmaker.services.firms import FirmFilters
 
@@ -21,6 +25,7 @@ users_cli = AppGroup("users", help="Manage users.")
 tokens_cli = AppGroup("tokens", help="Manage API tokens.")
 
 
+REPORT_LINES = 50
 # Whoever runs the CLI on the server can read the database anyway; --as narrows to a user's view.
 OPERATOR = Actor(role=Role.ADMIN)
 
@@ -28,7 +33,7 @@ OPERATOR = Actor(role=Role.ADMIN)
 def register_cli(app: Flask) -> None:
     for group in (db_cli, users_cli, tokens_cli):
         app.cli.add_command(group)
-    for command in (seed_command, export_command):
+    for command in (seed_command, export_command, import_command):
         app.cli.add_command(command)
 
 
@@ -135,6 +140,63 @@ def export_command(export_format: str, output: str, as_email: str | None, countr
     with open(output, "wb") as file:
         file.write(content)
     click.echo(f"Wrote {output} ({len(content)} bytes).")
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="Check and report, write nothing.")
+@click.option("--strict", is_flag=True, help="Import all rows or none.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, writable=True), help="Write the full report as JSON.")
+def import_command(file: str, dry_run: bool, strict: bool, report_path: str | None) -> None:
+    """Import a member list (CSV or XLSX); wait for the import and print its report."""
+    path = Path(file)
+    with db.new_session() as session:
+        job = jobs.create_job(
+            session=session, actor=OPERATOR, kind=IMPORT, params={"strict": strict, "dry_run": dry_run},
+            file=(path.name, path.read_bytes()),
+        )
+    runner.run(job.id)
+    with db.new_session() as session:
+        job = session.get(Job, job.id)
+    report = (job.result or {}).get("report", job.result) or {}
+    if report_path:
+        Path(report_path).write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    _print_report(report)
+    if job.status != JobStatus.SUCCEEDED:
+        raise click.ClickException(job.error or "The import failed.")
+
+
+def _print_report(report: dict) -> None:
+    if not report:
+        return
+    counts = report["counts"]
+    verb = "would import (dry run)" if report["dry_run"] else "imported" if report["written"] else "checked"
+    click.echo(
+        f"{report['filename']}: {counts['rows']} rows {verb}: {counts['created']} created, {counts['updated']} updated, "
+        f"{counts['unchanged']} unchanged, {counts['rejected']} rejected; {counts['tagged']} with capabilities."
+    )
+    for line in report["problems"] + [f"Unknown column ignored: {name}" for name in report["unknown_columns"]]:
+        click.echo(f"  {line}")
+    shown = [row for row in report["rows"] if row["reasons"] or row["warnings"]]
+    for row in shown[:REPORT_LINES]:
+        notes = "; ".join(row["reasons"] or row["warnings"])
+        click.echo(f"  row {row['row']} {row['status']}: {notes}")
+    if len(shown) > REPORT_LINES:
+        click.echo(f"  ... and {len(shown) - REPORT_LINES} more rows with notes (--report writes them all).")
+    if report["untagged_rows"]:
+        click.echo(f"  No capability found in rows: {_ranges(report['untagged_rows'])}")
+
+
+def _ranges(numbers: list[int]) -> str:
+    """2 3 4 7 as "2-4, 7"."""
+    spans, start = [], None
+    for previous, number in zip([None, *numbers], numbers):
+        if previous is None or number != previous + 1:
+            if start is not None:
+                spans.append((start, previous))
+            start = number
+    spans.append((start, numbers[-1]))
+    return ", ".join(f"{a}-{b}" if a != b else f"{a}" for a, b in spans)
 
 
 def _read_password() -> str:

@@ -29,6 +29,7 @@ def from_environment(instance_path: str) -> dict:
         "DATABASE_URL": _normalise_database_url(database_url),
         "SECRET_KEY": os.environ.get("SECRET_KEY"),
         "MAX_CONTENT_LENGTH": int(os.environ.get("MAX_CONTENT_LENGTH", 1024 * 1024)),
+        "IMPORT_MAX_BYTES": int(os.environ.get("IMPORT_MAX_BYTES", 20 * 1024 * 1024)),
         "SETTINGS": Settings(
             countries=parse_country_list(os.environ.get("COUNTRIES", DEFAULT_COUNTRIES)),
             concern_countries=frozenset(

@@ -1,10 +1,14 @@
 """Extensions, created unbound here and bound to an app by ``init_app``."""
 import flask_smorest
-from flask import Flask, g
+from flask import Flask, g, has_request_context, request
 from flask_smorest.pagination import PaginationMetadataSchema
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
+
+from matchmaker.services.common import WRITE_OPTION, begin_write
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 class Database:
@@ -31,9 +35,15 @@ class Database:
 
     @property
     def session(self) -> Session:
-        """The session of the current application context, opened on first use."""
+        """The session of the current application context, opened on first use.
+
+        A request that may write takes the write lock with its first statement (SQLite), so that what
+        it read cannot go stale under another worker's commit before it writes.
+        """
         if "db_session" not in g:
             g.db_session = self.new_session()
+            if has_request_context() and request.method not in SAFE_METHODS:
+                begin_write(g.db_session)
         return g.db_session
 
     def _sessionmaker(self, **kwargs) -> sessionmaker:
@@ -51,9 +61,15 @@ def make_engine(url: str) -> Engine:
         return create_engine(url, pool_pre_ping=True)
     engine = create_engine(url, connect_args={"timeout": 30})
     event.listen(engine, "connect", _configure_sqlite)
-    # pysqlite opens transactions lazily and breaks SAVEPOINT; let SQLAlchemy emit BEGIN itself.
-    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+    # pysqlite opens transactions lazily and breaks SAVEPOINT; let SQLAlchemy emit BEGIN itself,
+    # IMMEDIATE for a transaction that will write (see services.common.begin_write).
+    event.listen(engine, "begin", _begin_sqlite)
     return engine
+
+
+def _begin_sqlite(connection: Connection) -> None:
+    immediate = connection.get_execution_options().get(WRITE_OPTION)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def _configure_sqlite(dbapi_connection, _record) -> None:

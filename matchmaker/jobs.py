@@ -16,13 +16,14 @@ from flask import Flask
 
 from matchmaker.domain.errors import DomainError
 from matchmaker.extensions import db
-from matchmaker.services import jobs
+from matchmaker.services import importing, jobs
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[float, str | None], None]
 Handler = Callable[..., dict[str, Any]]
 HEARTBEAT_SECONDS = 10
+IMPORT = "import"
 
 
 class JobRunner:
@@ -79,7 +80,8 @@ class JobRunner:
 
 
 def _fields_of(error: DomainError) -> dict[str, Any] | None:
-    return {"errors": error.fields} if error.fields else None
+    result = {**({"errors": error.fields} if error.fields else {}), **error.details}
+    return result or None
 
 
 class _Heartbeat:
@@ -110,3 +112,12 @@ runner = JobRunner()
 def register_jobs(app: Flask) -> None:
     """Bind the runner; the kinds of job and their handlers are listed here."""
     runner.init_app(app)
+    runner.handles(IMPORT, run_import)
+
+
+def run_import(*, session, params: dict[str, Any], file, progress: Progress) -> dict[str, Any]:
+    report = importing.import_member_list(
+        session=session, data=file.content, filename=file.filename,
+        strict=params.get("strict", False), dry_run=params.get("dry_run", False), progress=progress,
+    )
+    return report.as_dict()

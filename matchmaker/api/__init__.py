@@ -5,7 +5,7 @@ import swagger_ui_bundle
 from apispec.ext.marshmallow import MarshmallowPlugin
 from flask import Blueprint as FlaskBlueprint, Flask, send_from_directory
 
-from matchmaker.api import compliance, contacts, firm_capabilities, firms, health, taxonomy, tokens
+from matchmaker.api import compliance, contacts, firm_capabilities, firms, health, imports, taxonomy, tokens
 from matchmaker.api.common import IdConverter, refuse_nul_characters, schema_name
 from matchmaker.api.errors import register_error_handlers
 from matchmaker.api.etag import answer_not_modified, vary_on_authorization
@@ -18,6 +18,7 @@ BLUEPRINTS = (
     firm_capabilities.blp,
     compliance.certifications_blp,
     compliance.supply_chain_blp,
+    imports.blp,
     taxonomy.blp,
     tokens.blp,
     health.blp,

@@ -4,13 +4,15 @@
 class DomainError(Exception):
     """Base of all business-rule failures.
 
-    ``fields`` maps an input field to its messages, so callers can report per field.
+    ``fields`` maps an input field to its messages, so callers can report per field; ``details``
+    carries what else a caller may show (an import's report, say).
     """
 
-    def __init__(self, message: str, fields: dict[str, list[str]] | None = None):
+    def __init__(self, message: str, fields: dict[str, list[str]] | None = None, details: dict | None = None):
         super().__init__(message)
         self.message = message
         self.fields = fields or {}
+        self.details = details or {}
 
 
 class NotAuthenticated(DomainError):

@@ -18,3 +18,15 @@ def require_participating(session: Session, country: str, field: str = "country"
             {field: [f"Must be one of: {', '.join(countries)}."]},
         )
     return country
+
+
+WRITE_OPTION = "sqlite_immediate"
+
+
+def begin_write(session: Session) -> None:
+    """Start the session's next transaction as a writer at once: BEGIN IMMEDIATE on SQLite.
+
+    Without it, a SQLite transaction that reads first cannot write after another connection has
+    committed ("database is locked"); PostgreSQL ignores the option.
+    """
+    session.connection(execution_options={WRITE_OPTION: True})

@@ -275,6 +275,8 @@ def update_firm(
     _check_staff_only_fields(actor, changes)
     for field, value in changes.items():
         setattr(firm, field, value)
+    # What a person set is theirs from now on: no re-import may overwrite it.
+    firm.imported_fields = [field for field in firm.imported_fields if field not in changes]
     require_participating(session, firm.country)
     _refresh_keys(firm)
     _reject_duplicate(session, firm)

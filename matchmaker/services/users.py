@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import joinedload
 from sqlmodel import Session, select
 
@@ -101,11 +101,20 @@ def actor_for_token(*, session: Session, secret: str) -> Actor:
     ).unique().first()
     if token is None or token.revoked_at is not None or not token.user.is_active:
         raise NotAuthenticated("Invalid or revoked API token.")
+    actor = actor_of(token.user)
     now = utcnow()
     if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:
-        token.last_used_at = now
+        _note_use(session, token, now)
+    return actor
+
+
+def _note_use(session: Session, token: ApiToken, now) -> None:
+    """Record the token's use; a hint, so a busy database (SQLite under a writer) may skip it."""
+    token.last_used_at = now
+    try:
         session.commit()
-    return actor_of(token.user)
+    except OperationalError:
+        session.rollback()
 
 
 def actor_of(user: User) -> Actor:

@@ -12,6 +12,9 @@ import pytest
 from flask import url_for
 from sqlalchemy import select
 
+from matchmaker.domain.access import Actor
+from matchmaker.domain.enums import Role
+from matchmaker.services import jobs
 from matchmaker.models import Certification, Contact, Firm, FirmCapability, SupplyDeclaration
 from tests.factories import CANARY_SECRETS, PASSWORD
 
@@ -59,6 +62,7 @@ class Case:
     ok: int = 200
     json: dict | None = None
     args: dict = field(default_factory=dict)
+    upload: bytes | None = None  # sent as the multipart field "file"
 
 
 FIRM_SCOPED = {
@@ -91,6 +95,7 @@ FIRM_SCOPED = {
 NEW_FIRM = {"name": "Brand New Firm", "country": "CZ"}
 EVERYONE = "200 200 200 200 200 200"
 USERS_ONLY = "401 200 200 200 200 200"
+STAFF_ONLY = "401 403 403 403 200 200"
 GLOBAL = {
     ("firms.Firms", "GET"): Case(EVERYONE),
     ("firms.Firms", "POST"): Case("401 403 201 403 201 201", json=NEW_FIRM),
@@ -102,6 +107,9 @@ GLOBAL = {
     ("tokens.Tokens", "POST"): Case("401 201 201 201 201 201"),
     ("tokens.TokenById", "DELETE"): Case("401 204 204 204 204 204"),
     ("tokens.Me", "GET"): Case(USERS_ONLY),
+    ("imports.Imports", "POST"): Case(STAFF_ONLY.replace("200", "202"), upload=b"name,country\nNew Member,PL\n"),
+    ("imports.Imports", "GET"): Case(STAFF_ONLY),
+    ("imports.ImportById", "GET"): Case(STAFF_ONLY),
     ("health.Health", "GET"): Case(EVERYONE),
     ("api-docs.openapi_json", "GET"): Case(EVERYONE),
     ("api-docs.openapi_swagger_ui", "GET"): Case(EVERYONE),
@@ -190,9 +198,12 @@ def test_global_access(app, client, connection, session, world, endpoint, method
             args["token_id"] = _own_token_id(client, world, role)
         if endpoint == "tokens.Tokens" and method == "POST":
             body = _credentials(world, role)
+        if endpoint == "imports.ImportById":
+            args["import_id"] = _an_import(session)
         with app.test_request_context():
             url = url_for(endpoint, **args)
-        response = _request_in_savepoint(client, connection, method, url, headers=world.headers(role), json=body)
+        payload = {"data": {"file": (io.BytesIO(case.upload), "members.csv")}} if case.upload else {"json": body}
+        response = _request_in_savepoint(client, connection, method, url, headers=world.headers(role), **payload)
         if str(response.status_code) != expected:
             failures.append(f"{role}: expected {expected}, got {response.status_code}")
     assert not failures, f"{method} {endpoint}:\n" + "\n".join(failures)
@@ -202,6 +213,10 @@ def _own_token_id(client, world, role: str) -> int:
     if role == "anonymous":
         return 1
     return client.get("/api/v1/tokens", headers=world.headers(role)).get_json()[0]["id"]
+
+
+def _an_import(session) -> int:
+    return jobs.create_job(session=session, actor=Actor(role=Role.ADMIN), kind="import", params={}).id
 
 
 def _credentials(world, role: str) -> dict:

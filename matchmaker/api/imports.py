@@ -1,0 +1,85 @@
+"""Imports of member lists: uploaded, run in the background, reported row by row."""
+from flask import current_app, request, url_for
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from flask_smorest.fields import Upload
+from marshmallow import Schema, fields
+
+from matchmaker.api.auth import current_actor
+from matchmaker.api.common import documents_errors, page_window
+from matchmaker.domain.enums import JobStatus
+from matchmaker.extensions import db
+from matchmaker.jobs import IMPORT, runner
+from matchmaker.services import jobs
+
+blp = Blueprint("imports", __name__, url_prefix="/api/v1/imports", description="Imports of member lists")
+
+
+@blp.before_request
+def allow_large_uploads():
+    """Member lists are larger than the API's usual body limit."""
+    request.max_content_length = current_app.config["IMPORT_MAX_BYTES"]
+
+
+class UploadSchema(Schema):
+    file = Upload(required=True, metadata={"description": "The member list: CSV or XLSX, one firm per row."})
+
+
+class ImportOptionsSchema(Schema):
+    strict = fields.Boolean(load_default=False, metadata={"description": "Import all rows or none."})
+    dry_run = fields.Boolean(load_default=False, metadata={"description": "Check and report, write nothing."})
+
+
+class ImportSchema(Schema):
+    id = fields.Integer()
+    status = fields.Enum(JobStatus, by_value=True)
+    progress = fields.Float(metadata={"description": "From 0 to 1."})
+    progress_note = fields.String(allow_none=True)
+    strict = fields.Function(lambda job: job.params.get("strict", False))
+    dry_run = fields.Function(lambda job: job.params.get("dry_run", False))
+    error = fields.String(allow_none=True)
+    report = fields.Function(
+        lambda job: (job.result or {}).get("report", job.result),
+        metadata={"description": "Counts, file problems, unknown columns, and every row's outcome."},
+    )
+    created_at = fields.DateTime()
+    started_at = fields.DateTime(allow_none=True)
+    finished_at = fields.DateTime(allow_none=True)
+
+
+@blp.route("")
+class Imports(MethodView):
+    @blp.arguments(UploadSchema, location="files")
+    @blp.arguments(ImportOptionsSchema, location="query")
+    @blp.response(202, ImportSchema)
+    @documents_errors(blp, 401, 403, 413)
+    def post(self, upload, options):
+        """Upload a member list and start its import"""
+        file = upload["file"]
+        job = jobs.create_job(
+            session=db.session, actor=current_actor(), kind=IMPORT, params=options,
+            file=(file.filename or "upload", file.read()),
+        )
+        runner.submit(job.id)
+        db.session.refresh(job)
+        return job, {"Location": url_for("imports.ImportById", import_id=job.id)}
+
+    @blp.response(200, ImportSchema(many=True))
+    @blp.paginate(max_page_size=100)
+    @documents_errors(blp, 401, 403)
+    def get(self, pagination_parameters):
+        """List imports, newest first"""
+        items, total = jobs.latest_jobs(
+            session=db.session, actor=current_actor(), kind=IMPORT, **page_window(pagination_parameters)
+        )
+        pagination_parameters.item_count = total
+        return items
+
+
+@blp.route("/<int:import_id>")
+class ImportById(MethodView):
+    @blp.response(200, ImportSchema)
+    @documents_errors(blp, 401, 403, 404)
+    def get(self, import_id):
+        """Read an import's status, counts and per-row report"""
+        return jobs.get_job(session=db.session, actor=current_actor(), job_id=import_id, kind=IMPORT)

@@ -1,0 +1,307 @@
+"""Importing a trade association's member list: rows checked, descriptions tagged, firms written at once.
+
+Three steps: read the file (``spreadsheets``), check and tag every row in memory, then write all
+accepted rows in one transaction, so a crash or a kill mid-import leaves no half-imported row.
+Re-importing updates the firms by normalised name and country, and fills only what is empty or was
+imported before: what a person entered through the API is never overwritten.
+"""
+import functools
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+
+from sqlalchemy.orm import selectinload
+from sqlmodel import Session, select
+
+from matchmaker.domain.countries import read_country
+from matchmaker.domain.enums import Visibility
+from matchmaker.domain.errors import Invalid
+from matchmaker.models import Capability, Contact, Firm, FirmCapability
+from matchmaker.models.base import utcnow
+from matchmaker.resources import LEXICON_FILE, TAXONOMY_FILE
+from matchmaker.scoring.tagging import InferredTag, Tagger
+from matchmaker.services.common import begin_write, settings_of
+from matchmaker.services.firms import firm_keys
+from matchmaker.services.spreadsheets import MemberRow, read_member_list
+
+# Firm fields an import sets; name and country are the firm's key and never change.
+IMPORTED_FIELDS = ("city", "website", "description", "visibility")
+LIMITS = {"name": 200, "city": 120, "website": 300, "description": 10_000}
+PROGRESS_EVERY = 500
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+Progress = Callable[[float, str | None], None]
+
+
+@functools.cache
+def default_tagger() -> Tagger:
+    return Tagger.from_files(TAXONOMY_FILE, LEXICON_FILE)
+
+
+@dataclass
+class RowReport:
+    row: int
+    name: str
+    status: str = "rejected"  # created, updated, unchanged or rejected
+    firm_id: int | None = None
+    reasons: list[str] = field(default_factory=list)  # why the row was rejected
+    warnings: list[str] = field(default_factory=list)  # what was read with a guess or left out
+    capabilities: list[str] = field(default_factory=list)  # "offers thermal-imagers", as tagged
+
+
+@dataclass
+class ImportReport:
+    filename: str
+    strict: bool
+    dry_run: bool
+    written: bool = False
+    rows: list[RowReport] = field(default_factory=list)
+    unknown_columns: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        statuses = [row.status for row in self.rows]
+        counts = {status: statuses.count(status) for status in ("created", "updated", "unchanged", "rejected")}
+        accepted = [row for row in self.rows if row.status != "rejected"]
+        return {"rows": len(self.rows), **counts, "tagged": sum(1 for row in accepted if row.capabilities)}
+
+    @property
+    def untagged_rows(self) -> list[int]:
+        return [row.row for row in self.rows if row.status != "rejected" and not row.capabilities]
+
+    def as_dict(self) -> dict:
+        return {**asdict(self), "counts": self.counts, "untagged_rows": self.untagged_rows}
+
+
+@dataclass
+class _Candidate:
+    """An accepted row, ready to write."""
+
+    report: RowReport
+    country: str
+    name_key: str
+    values: dict[str, str]
+    tags: list[InferredTag]
+    contact: dict[str, str] | None
+
+
+def import_member_list(
+    *,
+    session: Session,
+    data: bytes,
+    filename: str,
+    strict: bool = False,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    tagger: Tagger | None = None,
+) -> ImportReport:
+    """Import a member list; raises ``Invalid`` (with the report) when nothing could be imported."""
+    progress = progress or (lambda fraction, note=None: None)
+    member_list = read_member_list(data, filename)
+    report = ImportReport(filename, strict, dry_run, unknown_columns=member_list.unknown_columns,
+                          problems=member_list.problems)
+    candidates = _check_rows(session, member_list.rows, tagger or default_tagger(), report, progress)
+    rejected = report.counts["rejected"]
+    if not candidates or (strict and rejected):
+        why = "every row was rejected" if not candidates else f"{rejected} rows were rejected (strict mode)"
+        raise Invalid(f"Nothing imported: {why}.", details={"report": report.as_dict()})
+    progress(0.9, f"writing {len(candidates)} firms")
+    session.rollback()  # end the reads of the check, so the writes start from a fresh snapshot
+    begin_write(session)
+    _write(session, candidates)
+    if dry_run:
+        session.rollback()
+    else:
+        session.commit()
+        report.written = True
+    return report
+
+
+def _check_rows(session, rows: list[MemberRow], tagger: Tagger, report: ImportReport, progress) -> list[_Candidate]:
+    countries = settings_of(session).countries
+    candidates, seen = [], {}
+    for index, row in enumerate(rows, 1):
+        if index % PROGRESS_EVERY == 0:
+            progress(0.9 * index / len(rows), f"checked {index} of {len(rows)} rows")
+        row_report = RowReport(row.number, row.values.get("name", "").strip())
+        report.rows.append(row_report)
+        candidate = _check_row(row, row_report, countries, tagger)
+        if candidate is None:
+            continue
+        key = (candidate.country, candidate.name_key)
+        if key in seen:
+            row_report.reasons.append(f"The same firm as row {seen[key]}.")
+            continue
+        seen[key] = row.number
+        candidates.append(candidate)
+    return candidates
+
+
+def _check_row(row: MemberRow, report: RowReport, countries: tuple[str, ...], tagger: Tagger) -> _Candidate | None:
+    """The row as a candidate, or None with the reasons in ``report``."""
+    values = {name: value.strip() for name, value in row.values.items()}
+    report.warnings.extend(f"{name}: {message}" for name, messages in row.warnings.items() for message in messages)
+    for name, messages in row.problems.items():
+        target = report.reasons if name in ("name", "country") else report.warnings
+        target.extend(f"{name}: {message}" for message in messages)
+    country = _country(values.get("country", ""), countries, report)
+    if not report.name:
+        report.reasons.append("No name.")
+    if report.reasons or country is None:
+        return None
+    _fit_values(values, report)
+    tags = tagger.tag(values.get("description"))
+    report.capabilities = [f"{tag.direction} {tag.slug}" for tag in tags]
+    name_key, _search = firm_keys(values["name"], None, None)
+    return _Candidate(report, country, name_key, values, tags, _contact(values, report))
+
+
+def _country(cell: str, countries: tuple[str, ...], report: RowReport) -> str | None:
+    try:
+        reading = read_country(cell)
+    except Invalid as error:
+        report.reasons.append(f"country: {error.message}")
+        return None
+    if reading.code not in countries:
+        report.reasons.append(f"country: {reading.code} is not a participating country ({', '.join(countries)}).")
+        return None
+    if reading.warning:
+        report.warnings.append(f"country: {reading.warning}")
+    return reading.code
+
+
+def _fit_values(values: dict[str, str], report: RowReport) -> None:
+    """Trim over-long text, complete bare web addresses, and read the visibility, with warnings."""
+    for name, limit in LIMITS.items():
+        if len(values.get(name, "")) > limit:
+            values[name] = values[name][:limit]
+            report.warnings.append(f"{name}: cut to {limit} characters.")
+    website = values.get("website", "")
+    if website and not website.lower().startswith(("http://", "https://")):
+        values["website"] = f"https://{website}"
+    visibility = values.get("visibility", "").lower()
+    if visibility and visibility not in set(Visibility):
+        report.warnings.append(f"visibility: {values['visibility']!r} is not public, members or discreet; kept members.")
+        values["visibility"] = ""
+    else:
+        values["visibility"] = visibility
+
+
+def _contact(values: dict[str, str], report: RowReport) -> dict[str, str] | None:
+    email = values.get("email", "")
+    if email and not _EMAIL.match(email):
+        report.warnings.append(f"email: {email!r} is not an e-mail address; left out.")
+        email = ""
+    name = values.get("contact", "") or email
+    if not name:
+        return None
+    return {"name": name[:200], "email": email or None, "phone": values.get("phone", "")[:40] or None}
+
+
+def _write(session: Session, candidates: list[_Candidate]) -> None:
+    existing = _existing_firms(session, candidates)
+    capability_ids = {c.slug: c.id for c in session.exec(select(Capability))}
+    firms = []
+    for candidate in candidates:
+        firm = existing.get((candidate.country, candidate.name_key))
+        if firm is None:
+            firm = _new_firm(candidate)
+            session.add(firm)
+            candidate.report.status = "created"
+        else:
+            candidate.report.status = "updated" if _refresh(firm, candidate) else "unchanged"
+        firms.append(firm)
+    session.flush()
+    for firm, candidate in zip(firms, candidates):
+        candidate.report.firm_id = firm.id
+        # A new firm has no tags or contacts yet: asking would cost a query per firm.
+        is_new = candidate.report.status == "created"
+        _retag(session, firm, [] if is_new else firm.capabilities, candidate, capability_ids)
+        _add_contact(session, firm, [] if is_new else firm.contacts, candidate.contact)
+    session.flush()
+
+
+def _existing_firms(session: Session, candidates: list[_Candidate]) -> dict[tuple[str, str], Firm]:
+    keys = {candidate.name_key for candidate in candidates}
+    found = {}
+    for chunk in _chunks(sorted(keys), 500):
+        query = (
+            select(Firm)
+            .where(Firm.deleted_at.is_(None), Firm.name_key.in_(chunk))
+            .options(selectinload(Firm.capabilities), selectinload(Firm.contacts))
+        )
+        found.update({(firm.country, firm.name_key): firm for firm in session.exec(query)})
+    return found
+
+
+def _new_firm(candidate: _Candidate) -> Firm:
+    values = candidate.values
+    imported = [name for name in IMPORTED_FIELDS if values.get(name)]
+    firm = Firm(
+        name=values["name"],
+        country=candidate.country,
+        city=values.get("city") or None,
+        website=values.get("website") or None,
+        description=values.get("description") or None,
+        # Nobody consented to a public listing: members only, unless the file says otherwise.
+        visibility=Visibility(values.get("visibility") or Visibility.MEMBERS),
+        imported_fields=imported,
+    )
+    firm.name_key, firm.search_key = firm_keys(firm.name, firm.city, firm.description)
+    return firm
+
+
+def _refresh(firm: Firm, candidate: _Candidate) -> bool:
+    """Fill what is empty or was imported before; return whether anything changed."""
+    changed = False
+    imported = set(firm.imported_fields)
+    for name in IMPORTED_FIELDS:
+        value = candidate.values.get(name)
+        if not value or (getattr(firm, name) and name not in imported):
+            continue
+        new = Visibility(value) if name == "visibility" else value
+        if getattr(firm, name) != new:
+            setattr(firm, name, new)
+            changed = True
+        imported.add(name)
+    if changed:
+        firm.imported_fields = sorted(imported)
+        firm.name_key, firm.search_key = firm_keys(firm.name, firm.city, firm.description)
+        firm.version += 1
+        firm.updated_at = utcnow()
+    return changed
+
+
+def _retag(
+    session: Session, firm: Firm, current: list[FirmCapability], candidate: _Candidate, capability_ids: dict[str, int]
+) -> None:
+    """Replace the firm's inferred tags by this import's; tags a person set or confirmed stay."""
+    wanted = {(capability_ids[tag.slug], tag.direction): tag for tag in candidate.tags}
+    kept = set()
+    for tagged in list(current):
+        key = (tagged.capability_id, tagged.direction)
+        if tagged.inferred and key not in wanted:
+            session.delete(tagged)
+        else:
+            kept.add(key)
+    session.add_all(
+        FirmCapability(firm_id=firm.id, capability_id=key[0], direction=key[1], role_kind=tag.role_kind, inferred=True)
+        for key, tag in wanted.items()
+        if key not in kept
+    )
+
+
+def _add_contact(session: Session, firm: Firm, current: list[Contact], contact: dict[str, str] | None) -> None:
+    """Add the row's contact person unless the firm already has one with that e-mail or name."""
+    if contact is None:
+        return
+    known = {(c.email or "").lower() for c in current} | {c.name.lower() for c in current}
+    if (contact["email"] or "").lower() in known - {""} or contact["name"].lower() in known:
+        return
+    session.add(Contact(firm_id=firm.id, **contact))
+
+
+def _chunks(items: list, size: int) -> Iterable[list]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
