@@ -2,6 +2,7 @@
 import functools
 import json
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import click
@@ -16,7 +17,7 @@ from matchmaker.extensions import db
 from matchmaker.jobs import IMPORT, runner
 from matchmaker.models import Job
 from matchmaker.resources import DEMO_FIRMS_FILE, TAXONOMY_FILE
-from matchmaker.services import exports, jobs, seed, taxonomy, users
+from matchmaker.services import claims, duplicates, exports, jobs, seed, taxonomy, users
 from matchmaker.services.exports import ExportFormat
 from matchmaker.services.firms import FirmFilters
 
@@ -33,7 +34,7 @@ OPERATOR = Actor(role=Role.ADMIN)
 def register_cli(app: Flask) -> None:
     for group in (db_cli, users_cli, tokens_cli):
         app.cli.add_command(group)
-    for command in (seed_command, export_command, import_command):
+    for command in (seed_command, export_command, import_command, duplicates_command, merge_command, invite_command):
         app.cli.add_command(command)
 
 
@@ -197,6 +198,46 @@ def _ranges(numbers: list[int]) -> str:
             start = number
     spans.append((start, numbers[-1]))
     return ", ".join(f"{a}-{b}" if a != b else f"{a}" for a, b in spans)
+
+
+@click.command("duplicates")
+@click.option("--country", help="Only firms of this country.")
+def duplicates_command(country: str | None) -> None:
+    """List pairs of firms whose names look like the same firm."""
+    with db.new_session() as session:
+        pairs = duplicates.find_duplicates(session=session, actor=OPERATOR, country=country.upper() if country else None)
+    for pair in pairs:
+        click.echo(f"{pair.first.country}  {pair.first.id:>6} {pair.first.name}  ~  {pair.second.id:>6} {pair.second.name}"
+                   f"  ({', '.join(pair.shared)})")
+    click.echo(f"{len(pairs)} pairs.")
+
+
+@click.command("merge")
+@click.argument("survivor_id", type=int)
+@click.argument("merged_id", type=int)
+@reports_domain_errors
+def merge_command(survivor_id: int, merged_id: int) -> None:
+    """Merge firm MERGED_ID into SURVIVOR_ID, keeping everything both held."""
+    with db.new_session() as session:
+        merge, survivor = duplicates.merge_firms(
+            session=session, actor=OPERATOR, survivor_id=survivor_id, merged_id=merged_id
+        )
+        moved = ", ".join(f"{name}: {count}" for name, count in merge.moved.items() if name != "fields")
+    click.echo(f"Merged {merged_id} into {survivor.id} ({survivor.name}); moved {moved}; filled {merge.moved['fields']}.")
+
+
+@click.command("invite")
+@click.argument("firm_id", type=int)
+@click.option("--email", help="Only this address may redeem the invitation.")
+@click.option("--days", type=click.IntRange(1, 90), default=14, show_default=True)
+@reports_domain_errors
+def invite_command(firm_id: int, email: str | None, days: int) -> None:
+    """Invite a person to claim a firm; print only the one-time token to hand over."""
+    with db.new_session() as session:
+        _invitation, secret = claims.invite_claim(
+            session=session, actor=OPERATOR, firm_id=firm_id, email=email, valid_for=timedelta(days=days)
+        )
+    click.echo(secret)
 
 
 def _read_password() -> str:

@@ -5,7 +5,9 @@ import swagger_ui_bundle
 from apispec.ext.marshmallow import MarshmallowPlugin
 from flask import Blueprint as FlaskBlueprint, Flask, send_from_directory
 
-from matchmaker.api import compliance, contacts, firm_capabilities, firms, health, imports, taxonomy, tokens
+from matchmaker.api import (
+    claims, compliance, contacts, duplicates, firm_capabilities, firms, health, imports, taxonomy, tokens,
+)
 from matchmaker.api.common import IdConverter, refuse_nul_characters, schema_name
 from matchmaker.api.errors import register_error_handlers
 from matchmaker.api.etag import answer_not_modified, vary_on_authorization
@@ -19,6 +21,8 @@ BLUEPRINTS = (
     compliance.certifications_blp,
     compliance.supply_chain_blp,
     imports.blp,
+    duplicates.blp,
+    claims.blp,
     taxonomy.blp,
     tokens.blp,
     health.blp,

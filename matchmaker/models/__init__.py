@@ -1,11 +1,13 @@
 """SQLModel tables; importing this package registers all of them on ``SQLModel.metadata``."""
 from matchmaker.models.compliance import Certification, Erasure, SupplyDeclaration
 from matchmaker.models.job import Job, JobFile
+from matchmaker.models.registry import ClaimInvitation, FirmMerge
 from matchmaker.models.firm import Contact, Firm, FirmCapability
 from matchmaker.models.taxonomy import Capability
 from matchmaker.models.user import ApiToken, User, UserCountry, UserFirm
 
 __all__ = [
-    "ApiToken", "Capability", "Certification", "Contact", "Erasure", "Firm", "FirmCapability", "Job", "JobFile",
+    "ApiToken", "Capability", "Certification", "ClaimInvitation", "Contact", "Erasure", "Firm", "FirmCapability",
+    "FirmMerge", "Job", "JobFile",
     "SupplyDeclaration", "User", "UserCountry", "UserFirm",
 ]

@@ -47,6 +47,8 @@ class Firm(SQLModel, table=True):
     version: int = Field(default=1)
     # Fields whose value came from an import: a re-import may refresh these, never what a person set.
     imported_fields: list[str] = Field(default_factory=list, sa_type=JSON)
+    # Set when this firm was merged into another: its id keeps resolving to that firm.
+    merged_into_id: int | None = Field(default=None, foreign_key="firm.id")
 
     contacts: list["Contact"] = Relationship(
         back_populates="firm", sa_relationship_kwargs={"order_by": "Contact.id"}

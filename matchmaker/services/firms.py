@@ -139,9 +139,15 @@ def tags_of(firm: Firm, sight: Sight) -> list[CapabilityTag]:
 
 
 def load_firm(session: Session, actor: Actor, firm_id: int) -> tuple[Firm, Sight]:
-    """The firm with the actor's sight of it; NotFound where the actor may not know it exists."""
-    firm = session.exec(select(Firm).where(Firm.id == firm_id, Firm.deleted_at.is_(None))).first()
-    sight = sight_of(actor, facts(firm)) if firm else Sight.NONE
+    """The firm with the actor's sight of it; NotFound where the actor may not know it exists.
+
+    The id of a firm merged into another resolves to that other firm.
+    """
+    firm = session.get(Firm, firm_id)
+    while firm is not None and firm.merged_into_id is not None:
+        firm = session.get(Firm, firm.merged_into_id)
+    live = firm is not None and firm.deleted_at is None
+    sight = sight_of(actor, facts(firm)) if live else Sight.NONE
     if sight is Sight.NONE:
         raise NotFound(f"No firm {firm_id}.")
     return firm, sight

@@ -86,7 +86,7 @@ def authenticate(*, session: Session, email: str, password: str) -> User:
 def issue_token(*, session: Session, user: User, label: str | None = None) -> tuple[ApiToken, str]:
     """A new token for the user; the secret is returned once and stored only as a hash."""
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    token = ApiToken(user_id=user.id, token_hash=_digest(secret), prefix=secret[:10], label=label)
+    token = ApiToken(user_id=user.id, token_hash=digest(secret), prefix=secret[:10], label=label)
     session.add(token)
     session.commit()
     return token, secret
@@ -96,7 +96,7 @@ def actor_for_token(*, session: Session, secret: str) -> Actor:
     """The actor a token stands for, read with its user and links in one query (it runs on every request)."""
     token = session.exec(
         select(ApiToken)
-        .where(ApiToken.token_hash == _digest(secret))
+        .where(ApiToken.token_hash == digest(secret))
         .options(joinedload(ApiToken.user).options(joinedload(User.firm_links), joinedload(User.country_links)))
     ).unique().first()
     if token is None or token.revoked_at is not None or not token.user.is_active:
@@ -149,5 +149,6 @@ def revoke_token(*, session: Session, actor: Actor, token_id: int) -> None:
     session.commit()
 
 
-def _digest(secret: str) -> str:
+def digest(secret: str) -> str:
+    """How secrets (API tokens, claim invitations) are stored: high-entropy, so a plain SHA-256 suffices."""
     return hashlib.sha256(secret.encode()).hexdigest()

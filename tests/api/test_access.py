@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from matchmaker.domain.access import Actor
 from matchmaker.domain.enums import Role
-from matchmaker.services import jobs
+from matchmaker.services import claims, jobs
 from matchmaker.models import Certification, Contact, Firm, FirmCapability, SupplyDeclaration
 from tests.factories import CANARY_SECRETS, PASSWORD
 
@@ -91,6 +91,7 @@ FIRM_SCOPED = {
     ("supply_chain.DeclarationById", "GET"): Case(READ_DETAILS),
     ("supply_chain.DeclarationById", "PATCH"): Case(CHANGE, json={"supplier": "Other Motors"}),
     ("supply_chain.DeclarationById", "DELETE"): Case(CHANGE, ok=204),
+    ("claims.ClaimInvitations", "POST"): Case({target: "401 403 403 403 ok ok" for target in CHANGE}, ok=201, json={}),
 }
 NEW_FIRM = {"name": "Brand New Firm", "country": "CZ"}
 EVERYONE = "200 200 200 200 200 200"
@@ -110,6 +111,10 @@ GLOBAL = {
     ("imports.Imports", "POST"): Case(STAFF_ONLY.replace("200", "202"), upload=b"name,country\nNew Member,PL\n"),
     ("imports.Imports", "GET"): Case(STAFF_ONLY),
     ("imports.ImportById", "GET"): Case(STAFF_ONLY),
+    ("duplicates.Duplicates", "GET"): Case(STAFF_ONLY),
+    ("duplicates.Merges", "POST"): Case("401 403 403 403 201 201"),
+    # Redeeming needs the invitation's secret, not a token: anyone holding one may.
+    ("claims.Claims", "POST"): Case("201 201 201 201 201 201"),
     ("health.Health", "GET"): Case(EVERYONE),
     ("api-docs.openapi_json", "GET"): Case(EVERYONE),
     ("api-docs.openapi_swagger_ui", "GET"): Case(EVERYONE),
@@ -200,6 +205,10 @@ def test_global_access(app, client, connection, session, world, endpoint, method
             body = _credentials(world, role)
         if endpoint == "imports.ImportById":
             args["import_id"] = _an_import(session)
+        if endpoint == "duplicates.Merges":
+            body = {"survivor_id": world.firms["public"].id, "merged_id": world.firms["members"].id}
+        if endpoint == "claims.Claims":
+            body = _claim(session, world, role)
         with app.test_request_context():
             url = url_for(endpoint, **args)
         payload = {"data": {"file": (io.BytesIO(case.upload), "members.csv")}} if case.upload else {"json": body}
@@ -213,6 +222,13 @@ def _own_token_id(client, world, role: str) -> int:
     if role == "anonymous":
         return 1
     return client.get("/api/v1/tokens", headers=world.headers(role)).get_json()[0]["id"]
+
+
+def _claim(session, world, role: str) -> dict:
+    _invitation, secret = claims.invite_claim(
+        session=session, actor=Actor(role=Role.ADMIN), firm_id=world.firms["public"].id
+    )
+    return {"token": secret, "email": f"claimant-{role}@firm.example", "password": PASSWORD}
 
 
 def _an_import(session) -> int:

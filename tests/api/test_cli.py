@@ -89,3 +89,18 @@ def test_seeding_twice_adds_no_firm_and_keeps_passwords(runner, session):
     assert firm_count(session) == count
     assert "0 firms added" in result.output
     assert result.output.count("(unchanged)") == len(Role)
+
+
+def test_duplicates_merge_and_invite_commands(runner, session):
+    from tests.factories import make_firm
+
+    first = make_firm(session, name="Thunder Tiger Corp.", country="TW")
+    second = make_firm(session, name="THUNDER TIGER", country="TW")
+    listed = runner.invoke(args=["duplicates", "--country", "tw"])
+    assert listed.exit_code == 0 and f"{first.id} Thunder Tiger Corp." in listed.output and "1 pairs." in listed.output
+    merged = runner.invoke(args=["merge", str(first.id), str(second.id)])
+    assert merged.exit_code == 0 and f"Merged {second.id} into {first.id}" in merged.output
+    again = runner.invoke(args=["merge", str(first.id), str(second.id)])
+    assert again.exit_code != 0 and f"No firm {second.id}" in again.output
+    invited = runner.invoke(args=["invite", str(first.id), "--days", "3"])
+    assert invited.exit_code == 0 and invited.output.strip().startswith("mmclaim_")

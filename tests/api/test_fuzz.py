@@ -74,13 +74,18 @@ def api_schema(request, app, client, world, status_log):
     # An import to read back: the world has none, and GET /imports/{id} needs one to answer 2xx.
     upload = {"file": (io.BytesIO(b"name,country\nFuzz Member,PL\n"), "members.csv")}
     assert client.post("/api/v1/imports", data=upload, headers=admin).status_code == 202
+    # A claim invitation to redeem: every example runs in a savepoint, so it stays unspent.
+    invitation = client.post(f"/api/v1/firms/{world.firms['public'].id}/claim-invitations", json={}, headers=admin)
     document = client.get(OPENAPI).get_json()
     existing = {}
     known = {
         "slug": ("payloads", "thermal-imagers", "gimbals", "platform-integration"),
         "capability": ("payloads", "thermal-imagers"),
         "country": ("PL", "TW", "UA", "CZ", "US"),
-        "email": (world.users["admin"].email,),
+        "email": (world.users["admin"].email, "claimant@firm.example"),
+        "token": (invitation.get_json()["token"],),
+        "survivor_id": (world.firms["public"].id,),
+        "merged_id": (world.firms["members"].id,),
         "password": (PASSWORD,),
         "supplier": ("Acme Motors",),
         "website": ("https://firm.example",),
