@@ -159,12 +159,15 @@ def import_command(file: str, dry_run: bool, strict: bool, report_path: str | No
     runner.run(job.id)
     with db.new_session() as session:
         job = session.get(Job, job.id)
-    report = (job.result or {}).get("report", job.result) or {}
+    result = job.result or {}
+    report = result.get("report") or {}
     if report_path:
-        Path(report_path).write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+        written = report or result  # the report, or why the file could not be read
+        Path(report_path).write_text(json.dumps(written, ensure_ascii=False, indent=1), encoding="utf-8")
     _print_report(report)
     if job.status != JobStatus.SUCCEEDED:
-        raise click.ClickException(job.error or "The import failed.")
+        details = "; ".join(message for messages in result.get("errors", {}).values() for message in messages)
+        raise click.ClickException(" ".join(filter(None, (job.error, details))) or "The import failed.")
 
 
 def _print_report(report: dict) -> None:

@@ -1,7 +1,7 @@
 """Running background jobs: an in-process worker thread by default, or inline in the caller.
 
-Handlers are service functions registered by kind; they take ``session``, ``params``, the job's
-file if any, and a ``progress`` callback, and return the job's result. The job's state is written
+Handlers are service functions registered by kind; they take ``session``, ``job_id``, ``params``, the
+job's file if any, and a ``progress`` callback, and return the job's result. The job's state is written
 through a session of its own, so progress shows while the handler's own transaction is still open.
 """
 import logging
@@ -57,18 +57,25 @@ class JobRunner:
             with _Heartbeat(job_id):
                 self.run(job_id)
 
-    def run(self, job_id: int) -> None:
-        """Execute a queued job to its end, recording success or failure; never raises for the job's errors."""
+    def run(self, job_id: int, listener: Progress | None = None) -> None:
+        """Execute a queued job to its end, recording success or failure; never raises for the job's errors.
+
+        ``listener`` also hears the progress (the CLI draws its progress bar with it).
+        """
         with db.new_session() as control:
             job = jobs.start_job(session=control, job_id=job_id, worker=f"{socket.gethostname()}:{os.getpid()}")
 
             def progress(fraction: float, note: str | None = None) -> None:
                 jobs.record_progress(session=control, job_id=job_id, fraction=fraction, note=note)
+                if listener is not None:
+                    listener(fraction, note)
 
             try:
                 with db.new_session() as work:
                     file = jobs.job_file(session=work, job_id=job_id)
-                    result = self._handlers[job.kind](session=work, params=job.params, file=file, progress=progress)
+                    result = self._handlers[job.kind](
+                        session=work, job_id=job_id, params=job.params, file=file, progress=progress
+                    )
             except DomainError as error:
                 jobs.fail_job(session=control, job_id=job_id, error=error.message, result=_fields_of(error))
             except Exception:  # a bug: the job fails with a generic message, the details go to the log
@@ -115,9 +122,9 @@ def register_jobs(app: Flask) -> None:
     runner.handles(IMPORT, run_import)
 
 
-def run_import(*, session, params: dict[str, Any], file, progress: Progress) -> dict[str, Any]:
+def run_import(*, session, job_id: int, params: dict[str, Any], file, progress: Progress) -> dict[str, Any]:
     report = importing.import_member_list(
         session=session, data=file.content, filename=file.filename,
         strict=params.get("strict", False), dry_run=params.get("dry_run", False), progress=progress,
     )
-    return report.as_dict()
+    return {"report": report.as_dict()}

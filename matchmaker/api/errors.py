@@ -1,5 +1,5 @@
 """Domain errors become HTTP errors here, in the same JSON shape flask-smorest gives its own."""
-from flask import Flask, current_app, request
+from flask import Flask, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, RequestEntityTooLarge
 
 from matchmaker.domain import errors
@@ -29,7 +29,7 @@ def _handle_method_not_allowed(error: MethodNotAllowed):
 
 
 def _handle_too_large(error: RequestEntityTooLarge):
-    limit = current_app.config["MAX_CONTENT_LENGTH"]
+    limit = request.max_content_length  # an upload endpoint may allow more than the app's default
     error.data = {"message": f"The request body is over the limit of {limit} bytes."}
     return api.handle_http_exception(error)
 

@@ -39,8 +39,12 @@ class ImportSchema(Schema):
     dry_run = fields.Function(lambda job: job.params.get("dry_run", False))
     error = fields.String(allow_none=True)
     report = fields.Function(
-        lambda job: (job.result or {}).get("report", job.result),
+        lambda job: (job.result or {}).get("report"),
         metadata={"description": "Counts, file problems, unknown columns, and every row's outcome."},
+    )
+    errors = fields.Function(
+        lambda job: (job.result or {}).get("errors"),
+        metadata={"description": "Why the file could not be read, per field ('file', 'name' ...)."},
     )
     created_at = fields.DateTime()
     started_at = fields.DateTime(allow_none=True)

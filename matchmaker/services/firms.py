@@ -41,6 +41,7 @@ PROFILE_FIELDS = (
     "capacity_note", "description", "visibility", "verification_status",
 )
 STAFF_ONLY_FIELDS = {"verification_status"}
+NAME_KEY_LENGTH = 200
 
 
 @dataclass(frozen=True)
@@ -339,8 +340,11 @@ def _check_staff_only_fields(actor: Actor, data: Mapping[str, Any]) -> None:
 
 
 def firm_keys(name: str, city: str | None, description: str | None) -> tuple[str, str]:
-    """The duplicate-detection key of a firm's name, and the key its text query searches."""
-    name_key = search_key(name)
+    """The duplicate-detection key of a firm's name, and the key its text query searches.
+
+    The name key is cut to its column: normalising can lengthen a name (ß becomes ss).
+    """
+    name_key = search_key(name)[:NAME_KEY_LENGTH]
     return name_key, " ".join(filter(None, (name_key, search_key(city), search_key(description))))
 
 

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 
+from sqlalchemy import insert
 from sqlalchemy.orm import selectinload
 from sqlmodel import Session, select
 
@@ -28,6 +29,7 @@ from matchmaker.services.spreadsheets import MemberRow, read_member_list
 IMPORTED_FIELDS = ("city", "website", "description", "visibility")
 LIMITS = {"name": 200, "city": 120, "website": 300, "description": 10_000}
 PROGRESS_EVERY = 500
+MAX_EMAIL = 254
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 Progress = Callable[[float, str | None], None]
@@ -42,7 +44,7 @@ def default_tagger() -> Tagger:
 class RowReport:
     row: int
     name: str
-    status: str = "rejected"  # created, updated, unchanged or rejected
+    status: str = "rejected"  # rejected; accepted (checked, not written); created, updated or unchanged
     firm_id: int | None = None
     reasons: list[str] = field(default_factory=list)  # why the row was rejected
     warnings: list[str] = field(default_factory=list)  # what was read with a guess or left out
@@ -62,7 +64,7 @@ class ImportReport:
     @property
     def counts(self) -> dict[str, int]:
         statuses = [row.status for row in self.rows]
-        counts = {status: statuses.count(status) for status in ("created", "updated", "unchanged", "rejected")}
+        counts = {status: statuses.count(status) for status in ("created", "updated", "unchanged", "accepted", "rejected")}
         accepted = [row for row in self.rows if row.status != "rejected"]
         return {"rows": len(self.rows), **counts, "tagged": sum(1 for row in accepted if row.capabilities)}
 
@@ -102,7 +104,7 @@ def import_member_list(
     report = ImportReport(filename, strict, dry_run, unknown_columns=member_list.unknown_columns,
                           problems=member_list.problems)
     candidates = _check_rows(session, member_list.rows, tagger or default_tagger(), report, progress)
-    rejected = report.counts["rejected"]
+    rejected = len(report.rows) - len(candidates)
     if not candidates or (strict and rejected):
         why = "every row was rejected" if not candidates else f"{rejected} rows were rejected (strict mode)"
         raise Invalid(f"Nothing imported: {why}.", details={"report": report.as_dict()})
@@ -112,6 +114,9 @@ def import_member_list(
     _write(session, candidates)
     if dry_run:
         session.rollback()
+        for row in report.rows:
+            if row.status == "created":
+                row.firm_id = None  # rolled back: the id was never really given out
     else:
         session.commit()
         report.written = True
@@ -134,6 +139,7 @@ def _check_rows(session, rows: list[MemberRow], tagger: Tagger, report: ImportRe
             row_report.reasons.append(f"The same firm as row {seen[key]}.")
             continue
         seen[key] = row.number
+        row_report.status = "accepted"
         candidates.append(candidate)
     return candidates
 
@@ -173,13 +179,13 @@ def _country(cell: str, countries: tuple[str, ...], report: RowReport) -> str | 
 
 def _fit_values(values: dict[str, str], report: RowReport) -> None:
     """Trim over-long text, complete bare web addresses, and read the visibility, with warnings."""
+    website = values.get("website", "")
+    if website and not website.lower().startswith(("http://", "https://")):
+        values["website"] = f"https://{website}"
     for name, limit in LIMITS.items():
         if len(values.get(name, "")) > limit:
             values[name] = values[name][:limit]
             report.warnings.append(f"{name}: cut to {limit} characters.")
-    website = values.get("website", "")
-    if website and not website.lower().startswith(("http://", "https://")):
-        values["website"] = f"https://{website}"
     visibility = values.get("visibility", "").lower()
     if visibility and visibility not in set(Visibility):
         report.warnings.append(f"visibility: {values['visibility']!r} is not public, members or discreet; kept members.")
@@ -190,7 +196,7 @@ def _fit_values(values: dict[str, str], report: RowReport) -> None:
 
 def _contact(values: dict[str, str], report: RowReport) -> dict[str, str] | None:
     email = values.get("email", "")
-    if email and not _EMAIL.match(email):
+    if email and (len(email) > MAX_EMAIL or not _EMAIL.match(email)):
         report.warnings.append(f"email: {email!r} is not an e-mail address; left out.")
         email = ""
     name = values.get("contact", "") or email
@@ -213,12 +219,22 @@ def _write(session: Session, candidates: list[_Candidate]) -> None:
             candidate.report.status = "updated" if _refresh(firm, candidate) else "unchanged"
         firms.append(firm)
     session.flush()
+    tag_rows, contact_rows = [], []
     for firm, candidate in zip(firms, candidates):
         candidate.report.firm_id = firm.id
         # A new firm has no tags or contacts yet: asking would cost a query per firm.
         is_new = candidate.report.status == "created"
-        _retag(session, firm, [] if is_new else firm.capabilities, candidate, capability_ids)
-        _add_contact(session, firm, [] if is_new else firm.contacts, candidate.contact)
+        new_tags, dropped = _retag(session, firm, [] if is_new else firm.capabilities, candidate, capability_ids)
+        new_contact = _contact_row(firm, [] if is_new else firm.contacts, candidate.contact)
+        tag_rows += new_tags
+        contact_rows += [new_contact] if new_contact else []
+        if (new_tags or dropped or new_contact) and candidate.report.status == "unchanged":
+            candidate.report.status = "updated"
+            _bump(firm)
+    # Tens of thousands of rows: plain inserts, not one ORM object each.
+    for model, rows in ((FirmCapability, tag_rows), (Contact, contact_rows)):
+        if rows:
+            session.execute(insert(model), rows)
     session.flush()
 
 
@@ -237,7 +253,8 @@ def _existing_firms(session: Session, candidates: list[_Candidate]) -> dict[tupl
 
 def _new_firm(candidate: _Candidate) -> Firm:
     values = candidate.values
-    imported = [name for name in IMPORTED_FIELDS if values.get(name)]
+    # The default visibility counts as imported too: a later file may set it, as it was no person's choice.
+    imported = [name for name in IMPORTED_FIELDS if values.get(name) or name == "visibility"]
     firm = Firm(
         name=values["name"],
         country=candidate.country,
@@ -268,38 +285,49 @@ def _refresh(firm: Firm, candidate: _Candidate) -> bool:
     if changed:
         firm.imported_fields = sorted(imported)
         firm.name_key, firm.search_key = firm_keys(firm.name, firm.city, firm.description)
-        firm.version += 1
-        firm.updated_at = utcnow()
+        _bump(firm)
     return changed
+
+
+def _bump(firm: Firm) -> None:
+    """A changed firm gets a new version, so ETags read before the import go stale."""
+    firm.version += 1
+    firm.updated_at = utcnow()
 
 
 def _retag(
     session: Session, firm: Firm, current: list[FirmCapability], candidate: _Candidate, capability_ids: dict[str, int]
-) -> None:
-    """Replace the firm's inferred tags by this import's; tags a person set or confirmed stay."""
+) -> tuple[list[dict], int]:
+    """Replace the firm's inferred tags by this import's; tags a person set or confirmed stay.
+
+    Deletes the stale inferred tags; returns the rows of the new ones and how many were deleted.
+    """
     wanted = {(capability_ids[tag.slug], tag.direction): tag for tag in candidate.tags}
-    kept = set()
+    kept, dropped = set(), 0
     for tagged in list(current):
         key = (tagged.capability_id, tagged.direction)
         if tagged.inferred and key not in wanted:
             session.delete(tagged)
+            dropped += 1
         else:
             kept.add(key)
-    session.add_all(
-        FirmCapability(firm_id=firm.id, capability_id=key[0], direction=key[1], role_kind=tag.role_kind, inferred=True)
+    rows = [
+        {"firm_id": firm.id, "capability_id": key[0], "direction": key[1], "role_kind": tag.role_kind,
+         "note": None, "inferred": True}
         for key, tag in wanted.items()
         if key not in kept
-    )
+    ]
+    return rows, dropped
 
 
-def _add_contact(session: Session, firm: Firm, current: list[Contact], contact: dict[str, str] | None) -> None:
-    """Add the row's contact person unless the firm already has one with that e-mail or name."""
+def _contact_row(firm: Firm, current: list[Contact], contact: dict[str, str] | None) -> dict | None:
+    """The row's contact person to add, unless the firm already has one with that e-mail or name."""
     if contact is None:
-        return
+        return None
     known = {(c.email or "").lower() for c in current} | {c.name.lower() for c in current}
     if (contact["email"] or "").lower() in known - {""} or contact["name"].lower() in known:
-        return
-    session.add(Contact(firm_id=firm.id, **contact))
+        return None
+    return {"firm_id": firm.id, "role": None, "created_at": utcnow(), **contact}
 
 
 def _chunks(items: list, size: int) -> Iterable[list]:
