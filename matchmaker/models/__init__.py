@@ -1,6 +1,7 @@
 """SQLModel tables; importing this package registers all of them on ``SQLModel.metadata``."""
 from matchmaker.models.compliance import Certification, Erasure, SupplyDeclaration
 from matchmaker.models.job import Job, JobFile
+from matchmaker.models.matching import MatchExclusion, Proposal, ProposalMember, Suggestion
 from matchmaker.models.registry import ClaimInvitation, FirmMerge
 from matchmaker.models.firm import Contact, Firm, FirmCapability
 from matchmaker.models.taxonomy import Capability
@@ -8,6 +9,6 @@ from matchmaker.models.user import ApiToken, User, UserCountry, UserFirm
 
 __all__ = [
     "ApiToken", "Capability", "Certification", "ClaimInvitation", "Contact", "Erasure", "Firm", "FirmCapability",
-    "FirmMerge", "Job", "JobFile",
+    "FirmMerge", "Job", "JobFile", "MatchExclusion", "Proposal", "ProposalMember", "Suggestion",
     "SupplyDeclaration", "User", "UserCountry", "UserFirm",
 ]

@@ -2,7 +2,7 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, LargeBinary, Text
+from sqlalchemy import JSON, Index, LargeBinary, Text, text
 from sqlmodel import Field, SQLModel
 
 from matchmaker.domain.enums import JobStatus
@@ -10,8 +10,22 @@ from matchmaker.models.base import UTCDateTime, enum_type, utcnow
 
 
 class Job(SQLModel, table=True):
+    __table_args__ = (
+        # At most one queued or running job per kind and scope (two match runs of the registry, say).
+        Index(
+            "uq_job_active_scope",
+            "kind",
+            "scope",
+            unique=True,
+            sqlite_where=text("status IN ('queued', 'running')"),
+            postgresql_where=text("status IN ('queued', 'running')"),
+        ),
+    )
+
     id: int | None = Field(default=None, primary_key=True)
     kind: str = Field(max_length=40, index=True)
+    # What the job works on, for jobs that must not run twice at once on it; None: no such limit.
+    scope: str | None = Field(default=None, max_length=80)
     status: JobStatus = Field(default=JobStatus.QUEUED, sa_type=enum_type(JobStatus), index=True)
     params: dict[str, Any] = Field(default_factory=dict, sa_type=JSON)
     result: dict[str, Any] | None = Field(default=None, sa_type=JSON)

@@ -17,11 +17,21 @@ from matchmaker.services.common import settings_of
 
 
 def create_job(
-    *, session: Session, actor: Actor, kind: str, params: dict[str, Any], file: tuple[str, bytes] | None = None
+    *,
+    session: Session,
+    actor: Actor,
+    kind: str,
+    params: dict[str, Any],
+    file: tuple[str, bytes] | None = None,
+    scope: str | None = None,
 ) -> Job:
-    """Queue a job (organizers and admins), with the file it will read if any."""
+    """Queue a job (organizers and admins), with the file it will read if any.
+
+    With a ``scope``, the database refuses a second queued or running job of that kind and scope
+    (IntegrityError, for the caller to report).
+    """
     require_role(actor, Role.ADMIN, Role.ORGANIZER)
-    job = Job(kind=kind, params=params, created_by_id=actor.user_id)
+    job = Job(kind=kind, params=params, created_by_id=actor.user_id, scope=scope)
     session.add(job)
     session.flush()
     if file is not None:

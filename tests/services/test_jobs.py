@@ -24,16 +24,16 @@ from matchmaker.services import jobs
 ORGANIZER = Actor(user_id=None, role=Role.ORGANIZER)
 
 
-def _echo(*, session, params, file, progress):
+def _echo(*, session, job_id, params, file, progress):
     progress(0.5, "halfway")
     return {"echo": params["value"], "file": file.filename if file else None}
 
 
-def _refuse(*, session, params, file, progress):
+def _refuse(*, session, job_id, params, file, progress):
     raise Invalid("No good.", {"value": ["Not this one."]})
 
 
-def _crash(*, session, params, file, progress):
+def _crash(*, session, job_id, params, file, progress):
     raise RuntimeError("a bug")
 
 
@@ -95,7 +95,7 @@ WORKER = textwrap.dedent(
     from matchmaker import create_app
     from matchmaker.jobs import runner
 
-    def sleeper(*, session, params, file, progress):
+    def sleeper(*, session, job_id, params, file, progress):
         while True:
             progress(0.1, "working")
             time.sleep(0.2)
