@@ -17,7 +17,7 @@ from matchmaker.extensions import db
 from matchmaker.jobs import IMPORT, runner
 from matchmaker.models import Job
 from matchmaker.resources import DEMO_FIRMS_FILE, TAXONOMY_FILE
-from matchmaker.services import claims, duplicates, exports, jobs, seed, taxonomy, users
+from matchmaker.services import claims, duplicates, exports, jobs, matching, proposals, seed, taxonomy, users
 from matchmaker.services.exports import ExportFormat
 from matchmaker.services.firms import FirmFilters
 
@@ -34,7 +34,10 @@ OPERATOR = Actor(role=Role.ADMIN)
 def register_cli(app: Flask) -> None:
     for group in (db_cli, users_cli, tokens_cli):
         app.cli.add_command(group)
-    for command in (seed_command, export_command, import_command, duplicates_command, merge_command, invite_command):
+    commands = (
+        seed_command, export_command, import_command, duplicates_command, merge_command, invite_command, match_command,
+    )
+    for command in commands:
         app.cli.add_command(command)
 
 
@@ -241,6 +244,40 @@ def invite_command(firm_id: int, email: str | None, days: int) -> None:
             session=session, actor=OPERATOR, firm_id=firm_id, email=email, valid_for=timedelta(days=days)
         )
     click.echo(secret)
+
+
+@click.command("match")
+@click.option("--template", default="mspo", show_default=True, help="Trilateral template: mspo, tw-cz-us, any ...")
+@click.option("--top", type=click.IntRange(1, 1000), default=100, show_default=True,
+              help="How many proposals of each kind to select.")
+@click.option("--max-per-firm", type=click.IntRange(1, 50), default=5, show_default=True)
+@click.option("--red-flagged", type=click.Choice(["penalise", "exclude"]), default="penalise", show_default=True)
+@reports_domain_errors
+def match_command(template: str, top: int, max_per_firm: int, red_flagged: str) -> None:
+    """Run matchmaking over the whole registry; wait for it and print a summary."""
+    parameters = {"template": template, "top": top, "max_per_firm": max_per_firm, "red_flagged": red_flagged}
+    with db.new_session() as session:
+        run_id = matching.start_run(session=session, actor=OPERATOR, parameters=parameters).id
+    with click.progressbar(length=100, label=f"Match run {run_id}") as bar:
+        runner.run(run_id, listener=lambda fraction, _note: bar.update(max(0, round(fraction * 100) - bar.pos)))
+    with db.new_session() as session:
+        run = session.get(Job, run_id)
+        if run.status != JobStatus.SUCCEEDED:
+            raise click.ClickException(run.error or "The match run failed.")
+        best = proposals.list_proposals(session=session, actor=OPERATOR, kind="trilateral", run_id=run_id, limit=5)[0]
+    _print_run(run.result, best)
+
+
+def _print_run(result: dict, best) -> None:
+    counts, timings = result["counts"], result["timings"]
+    click.echo(f"{result['firms']} firms scored with model {result['model_version']} in {timings['total_s']} s "
+               f"(registry {result['registry_hash'][:12]}).")
+    click.echo(f"{'trilateral proposals':<24}{counts['trilateral_proposals']:>8}")
+    click.echo(f"{'bilateral proposals':<24}{counts['bilateral_proposals']:>8}")
+    click.echo(f"{'suggestions':<24}{counts['suggestions']:>8}")
+    for proposal in best:
+        members = " + ".join(f"{m.name} ({m.country}, {m.role})" for m in proposal.members)
+        click.echo(f"  {proposal.rank:>3}. {proposal.score:.3f}  {members}")
 
 
 def _read_password() -> str:

@@ -16,7 +16,7 @@ from flask import Flask
 
 from matchmaker.domain.errors import DomainError
 from matchmaker.extensions import db
-from matchmaker.services import importing, jobs
+from matchmaker.services import importing, jobs, matching
 
 log = logging.getLogger(__name__)
 
@@ -120,6 +120,7 @@ def register_jobs(app: Flask) -> None:
     """Bind the runner; the kinds of job and their handlers are listed here."""
     runner.init_app(app)
     runner.handles(IMPORT, run_import)
+    runner.handles(matching.MATCH, matching.run_match)
 
 
 def run_import(*, session, job_id: int, params: dict[str, Any], file, progress: Progress) -> dict[str, Any]:

@@ -7,7 +7,9 @@ from sqlmodel import Session
 
 from matchmaker.domain.enums import Role, VerificationStatus, Visibility
 from matchmaker.domain.compliance import CertificationKind, ComponentCategory
-from matchmaker.models import Certification, Contact, Firm, SupplyDeclaration, User, UserCountry, UserFirm
+from matchmaker.models import (
+    Certification, Contact, Firm, MatchExclusion, SupplyDeclaration, User, UserCountry, UserFirm,
+)
 from matchmaker.services.firms import insert_firm
 from matchmaker.services.users import issue_token
 
@@ -92,6 +94,11 @@ def build_world(session: Session) -> World:
         session.add(
             SupplyDeclaration(firm_id=firm.id, category=ComponentCategory.CHIPS, supplier=f"{firm.name} Chips", country="TW")
         )
+    # A chain of exclusions (public-members, members-discreet_pl ...): every firm has one to lift.
+    chain = list(firms.values())
+    for first, second in zip(chain, chain[1:]):
+        low, high = sorted((first.id, second.id))
+        session.add(MatchExclusion(firm_id=low, other_firm_id=high, reason="test"))
     session.commit()
     links = {Role.FIRM_EDITOR: {"firm_ids": [firms["own"].id]}, Role.REVIEWER: {"countries": ["PL"]}}
     world = World(firms=firms, users={})

@@ -6,7 +6,7 @@ from apispec.ext.marshmallow import MarshmallowPlugin
 from flask import Blueprint as FlaskBlueprint, Flask, send_from_directory
 
 from matchmaker.api import (
-    claims, compliance, contacts, duplicates, firm_capabilities, firms, health, imports, taxonomy, tokens,
+    claims, compliance, contacts, duplicates, firm_capabilities, firms, health, imports, matching, taxonomy, tokens,
 )
 from matchmaker.api.common import IdConverter, refuse_nul_characters, schema_name
 from matchmaker.api.errors import register_error_handlers
@@ -23,6 +23,7 @@ BLUEPRINTS = (
     imports.blp,
     duplicates.blp,
     claims.blp,
+    matching.blp,
     taxonomy.blp,
     tokens.blp,
     health.blp,

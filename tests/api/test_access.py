@@ -6,16 +6,17 @@ Every endpoint of the app must have a row here: a new endpoint without one fails
 import io
 import json
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pytest
 from flask import url_for
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from matchmaker.domain.access import Actor
-from matchmaker.domain.enums import Role
+from matchmaker.domain.enums import JobStatus, Role
 from matchmaker.services import claims, jobs
-from matchmaker.models import Certification, Contact, Firm, FirmCapability, SupplyDeclaration
+from matchmaker.models import Certification, Contact, Firm, FirmCapability, MatchExclusion, SupplyDeclaration
 from tests.factories import CANARY_SECRETS, PASSWORD
 
 ROLES = ("anonymous", "observer", "firm_editor", "reviewer", "organizer", "admin")
@@ -46,6 +47,14 @@ READ_DETAILS = {
     "suspended":   "401 404 404 404 200 200",
     "own":         "401 404 200 404 200 200",
 }
+SUGGESTIONS = {
+    "public":      "401 403 403 403 200 200",
+    "members":     "401 403 403 403 200 200",
+    "discreet_pl": "401 403 403 403 200 200",
+    "discreet_tw": "401 403 403 403 200 200",
+    "suspended":   "401 404 404 404 200 200",
+    "own":         "401 403 200 403 200 200",
+}
 CHANGE = {
     "public":      "401 403 403 403 ok ok",
     "members":     "401 403 403 403 ok ok",
@@ -60,7 +69,7 @@ CHANGE = {
 class Case:
     expected: dict[str, str] | str  # per target firm, or one line for endpoints outside a firm
     ok: int = 200
-    json: dict | None = None
+    json: dict | Callable | None = None  # or a function of (world, target firm) giving the body
     args: dict = field(default_factory=dict)
     upload: bytes | None = None  # sent as the multipart field "file"
 
@@ -92,6 +101,10 @@ FIRM_SCOPED = {
     ("supply_chain.DeclarationById", "PATCH"): Case(CHANGE, json={"supplier": "Other Motors"}),
     ("supply_chain.DeclarationById", "DELETE"): Case(CHANGE, ok=204),
     ("claims.ClaimInvitations", "POST"): Case({target: "401 403 403 403 ok ok" for target in CHANGE}, ok=201, json={}),
+    ("matching.FirmSuggestions", "GET"): Case(SUGGESTIONS),
+    ("matching.Exclusions", "GET"): Case(CHANGE),
+    ("matching.Exclusions", "POST"): Case(CHANGE, ok=201, json=lambda world, target: {"other_firm_id": _partner(world, target)}),
+    ("matching.ExclusionById", "DELETE"): Case(CHANGE, ok=204),
 }
 NEW_FIRM = {"name": "Brand New Firm", "country": "CZ"}
 EVERYONE = "200 200 200 200 200 200"
@@ -111,6 +124,10 @@ GLOBAL = {
     ("imports.Imports", "POST"): Case(STAFF_ONLY.replace("200", "202"), upload=b"name,country\nNew Member,PL\n"),
     ("imports.Imports", "GET"): Case(STAFF_ONLY),
     ("imports.ImportById", "GET"): Case(STAFF_ONLY),
+    ("matching.MatchRuns", "POST"): Case("401 403 403 403 202 202", json={"top": 5}),
+    ("matching.MatchRuns", "GET"): Case(STAFF_ONLY),
+    ("matching.MatchRunById", "GET"): Case(STAFF_ONLY),
+    ("matching.Proposals", "GET"): Case("401 403 200 200 200 200"),
     ("duplicates.Duplicates", "GET"): Case(STAFF_ONLY),
     ("duplicates.Merges", "POST"): Case("401 403 403 403 201 201"),
     # Redeeming needs the invitation's secret, not a token: anyone holding one may.
@@ -142,6 +159,9 @@ def _firm_url(app, endpoint: str, session, firm: Firm) -> str:
         "declaration_id": SupplyDeclaration,
     }
     ids = {name: session.scalar(select(model.id).where(model.firm_id == firm.id)) for name, model in part_ids.items()}
+    ids["exclusion_id"] = session.scalar(
+        select(MatchExclusion.id).where(or_(MatchExclusion.firm_id == firm.id, MatchExclusion.other_firm_id == firm.id))
+    )
     ids["firm_id"] = firm.id
     with app.test_request_context():
         return url_for(endpoint, **{name: ids[name] for name in rule.arguments})
@@ -171,9 +191,10 @@ def test_firm_scoped_access(app, client, connection, session, world, endpoint, m
     for target, line in case.expected.items():
         firm = world.firms[target]
         url = _firm_url(app, endpoint, session, firm)
+        body = case.json(world, target) if callable(case.json) else case.json
         for role, expected in _expectations(line).items():
             headers = {**world.headers(role), **_if_match(connection, firm)}
-            response = _request_in_savepoint(client, connection, method, url, headers=headers, json=case.json)
+            response = _request_in_savepoint(client, connection, method, url, headers=headers, json=body)
             outcome = _outcome(response, case.ok, expected)
             if outcome != expected:
                 failures.append(f"{role} on {target}: expected {expected}, got {outcome} {response.get_data(as_text=True)[:120]}")
@@ -205,6 +226,10 @@ def test_global_access(app, client, connection, session, world, endpoint, method
             body = _credentials(world, role)
         if endpoint == "imports.ImportById":
             args["import_id"] = _an_import(session)
+        if endpoint in ("matching.MatchRunById", "matching.Proposals"):
+            args.setdefault("run_id", _a_succeeded_run(session))
+            if endpoint == "matching.Proposals":
+                args = {}
         if endpoint == "duplicates.Merges":
             body = {"survivor_id": world.firms["public"].id, "merged_id": world.firms["members"].id}
         if endpoint == "claims.Claims":
@@ -229,6 +254,19 @@ def _claim(session, world, role: str) -> dict:
         session=session, actor=Actor(role=Role.ADMIN), firm_id=world.firms["public"].id
     )
     return {"token": secret, "email": f"claimant-{role}@firm.example", "password": PASSWORD}
+
+
+def _a_succeeded_run(session) -> int:
+    run = jobs.create_job(session=session, actor=Actor(role=Role.ADMIN), kind="match", params={})
+    run.status = JobStatus.SUCCEEDED
+    session.commit()
+    return run.id
+
+
+def _partner(world, target: str) -> int:
+    """A firm to exclude that the target is not excluded from yet (see the world's chain) and that
+    everyone who may change the target can see."""
+    return world.firms["own" if target in ("public", "members") else "public"].id
 
 
 def _an_import(session) -> int:
@@ -294,6 +332,7 @@ def test_canary_never_reaches_a_role_that_may_not_see_it(app, client, connection
             url = _firm_url(app, endpoint, session, canary)
             headers = {**world.headers(role), **_if_match(connection, canary)}
             body = FIRM_SCOPED[(endpoint, method)].json
+            body = body(world, "discreet_tw") if callable(body) else body
             responses.append(_request_in_savepoint(client, connection, method, url, headers=headers, json=body))
     for url, response in zip(urls, responses):
         text = _text_of(response) + str(response.headers)

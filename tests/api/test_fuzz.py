@@ -74,6 +74,9 @@ def api_schema(request, app, client, world, status_log):
     # An import to read back: the world has none, and GET /imports/{id} needs one to answer 2xx.
     upload = {"file": (io.BytesIO(b"name,country\nFuzz Member,PL\n"), "members.csv")}
     assert client.post("/api/v1/imports", data=upload, headers=admin).status_code == 202
+    # A succeeded match run, for the run and its proposals to be read back.
+    run = client.post("/api/v1/match-runs", json={"top": 5}, headers=admin)
+    assert run.status_code == 202 and run.get_json()["status"] == "succeeded", run.get_json()
     # A claim invitation to redeem: every example runs in a savepoint, so it stays unspent.
     invitation = client.post(f"/api/v1/firms/{world.firms['public'].id}/claim-invitations", json={}, headers=admin)
     document = client.get(OPENAPI).get_json()
@@ -86,6 +89,7 @@ def api_schema(request, app, client, world, status_log):
         "token": (invitation.get_json()["token"],),
         "survivor_id": (world.firms["public"].id,),
         "merged_id": (world.firms["members"].id,),
+        "run": (run.get_json()["id"],),
         "password": (PASSWORD,),
         "supplier": ("Acme Motors",),
         "website": ("https://firm.example",),

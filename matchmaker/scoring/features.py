@@ -1,0 +1,278 @@
+"""Firms as arrays: what each offers and seeks over the taxonomy, what its text says about its
+applications, and the facts the role-fit and trust factors read.
+
+Hierarchy: offers propagate *up* (offering thermal imagers is offering payloads, so a firm seeking
+payloads is fully served), and *down* at half strength (a firm that only says "payloads" may well
+make the thermal imagers someone seeks, but that is a guess). Seeks stay where they were stated.
+
+Columns are the taxonomy nodes someone seeks, in slug order: a node nobody seeks cannot add to any
+coverage, and fewer columns make the pair products cheaper.
+
+Exactness: every pairwise quantity is an integer held in float32 (offer levels 0/1/2 times seek
+counts, summed over seek indicators; text vectors rounded to integers whose dot products stay below
+2**24), so a matrix product gives the same value whatever its blocking or summation order. The fast search and the
+exact reference therefore agree to the last bit, in any process.
+
+Text: descriptions and capability notes in TF-IDF (words and word pairs, sublinear counts) without
+the terms of the taxonomy's own capability names, reduced by truncated SVD (latent semantic
+analysis, which also relates "maritime" to "surface vessels"). Dropping the capability vocabulary
+keeps shared *capabilities* out of the text term: that term is meant to measure a shared
+*application* ("FPV interceptors", "counter-UAS defence", "long-range fixed-wing ISR": "FPV drones"
+goes, "FPV interceptors" stays), and shared capabilities would reward competitors.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+from sklearn.decomposition import TruncatedSVD
+from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+from sklearn.preprocessing import normalize
+
+from matchmaker.domain.compliance import CertificationKind, NonRedStatus
+from matchmaker.domain.enums import Direction, RoleKind
+from matchmaker.scoring.records import FirmRecord, TaxonomyNode
+
+OFFER_FULL = 2.0  # offers the node or something below it
+OFFER_PARTIAL = 1.0  # offers something above it only
+TEXT_DIMENSIONS = 32
+TEXT_SCALE = 2000  # |q_i . q_j| <= (TEXT_SCALE + sqrt(d)/2)**2 ~ 4.0e6 < 2**24: exact in float32
+TEXT_SEED = 0
+SMALL_REGISTRY = 50  # below this, keep every term (document-frequency limits need a crowd)
+ROLE_KINDS = tuple(RoleKind)
+STATUS_VALUE = {
+    NonRedStatus.VERIFIED_CLEAN: 1.0,
+    NonRedStatus.DECLARED_CLEAN: 0.7,
+    NonRedStatus.INCOMPLETE: 0.3,
+    NonRedStatus.RED_FLAGGED: 0.0,
+}
+TRUST_CERTIFICATIONS = frozenset(kind.value for kind in CertificationKind if kind is not CertificationKind.OTHER)
+CERTIFICATIONS_FOR_FULL_CREDIT = 2
+CAPACITY_FULL = 10_000  # units a year that earn the full capacity score (log scale below)
+_TOKEN = r"(?u)\b\w[\w/-]*\w\b"
+
+
+@dataclass(frozen=True, eq=False)
+class Taxonomy:
+    """The capability tree, indexed for the hierarchy rules and for naming capabilities in reasons."""
+
+    slugs: tuple[str, ...]  # sorted
+    names: dict[str, str]
+    ancestors: dict[str, tuple[str, ...]]  # nearest first
+    descendants: dict[str, tuple[str, ...]]  # sorted
+
+    @classmethod
+    def of(cls, nodes: Sequence[TaxonomyNode]) -> Taxonomy:
+        parents = {node.slug: node.parent for node in nodes}
+        ancestors = {slug: _ancestors(slug, parents) for slug in parents}
+        below: dict[str, set[str]] = {slug: set() for slug in parents}
+        for slug, above in ancestors.items():
+            for ancestor in above:
+                below[ancestor].add(slug)
+        return cls(
+            slugs=tuple(sorted(parents)),
+            names={node.slug: node.name for node in nodes},
+            ancestors=ancestors,
+            descendants={slug: tuple(sorted(found)) for slug, found in below.items()},
+        )
+
+
+@dataclass(frozen=True, eq=False)
+class Features:
+    """Per-firm arrays in firm-id order (index i is the i-th smallest id)."""
+
+    firms: tuple[FirmRecord, ...]
+    ids: np.ndarray  # int64
+    country_codes: np.ndarray  # int32 codes into countries
+    countries: tuple[str, ...]  # sorted distinct country codes
+    taxonomy: Taxonomy
+    columns: tuple[str, ...]  # sought slugs: the columns of offers and seeks
+    offers: np.ndarray  # float32 (N, T): 0, OFFER_PARTIAL or OFFER_FULL
+    offers_padded: np.ndarray  # float32 (N, T + 1): a zero column T that padded seek indices point to
+    seeks: np.ndarray  # float32 (N, T): 0 or 1
+    seek_index: np.ndarray  # int32 (N, max seeks): columns sought, padded with T
+    needs: np.ndarray  # float32 (N,): number of seeks, at least 1
+    inverse_needs: np.ndarray  # float32 (N,): 1 / needs
+    pair_left: np.ndarray  # float32 (N, 2T): [offers * needs, seeks]
+    pair_right: np.ndarray  # float32 (N, 2T): [seeks, offers * needs]; left_i . right_j = W_ij (see scores)
+    text: np.ndarray  # float32 (N, d): integers
+    tfidf: sparse.csr_matrix  # for naming shared terms in reasons
+    terms: np.ndarray  # vocabulary of tfidf, by column
+    role_offers: np.ndarray  # int32 (N, len(ROLE_KINDS)): distinct slugs offered in each role kind
+    status_value: np.ndarray  # float32 (N,)
+    red_flagged: np.ndarray  # bool (N,)
+    us_eligible: np.ndarray  # bool (N,)
+    certification_score: np.ndarray  # float32 (N,) in [0, 1]
+    capacity_score: np.ndarray  # float32 (N,) in [0, 1]
+
+    def __len__(self) -> int:
+        return len(self.firms)
+
+    def index_of(self, firm_id: int) -> int:
+        position = int(np.searchsorted(self.ids, firm_id))
+        if position >= len(self.ids) or self.ids[position] != firm_id:
+            raise KeyError(f"No firm {firm_id} in this registry.")
+        return position
+
+
+def build_features(firms: Sequence[FirmRecord], taxonomy: Sequence[TaxonomyNode]) -> Features:
+    """Arrays of a registry; the input order does not matter (firms are put in id order)."""
+    ordered = tuple(sorted(firms, key=lambda firm: firm.id))
+    ids = np.array([firm.id for firm in ordered], dtype=np.int64)
+    if len(ids) and np.any(ids[1:] == ids[:-1]):
+        raise ValueError("Firm ids must be unique.")
+    tree = Taxonomy.of(taxonomy)
+    countries = tuple(sorted({firm.country for firm in ordered}))
+    code = {country: number for number, country in enumerate(countries)}
+    offered, sought = _capabilities(ordered, tree)
+    columns = tuple(sorted({slug for slugs in sought for slug in slugs}))
+    offers = _offer_levels(offered, columns, tree)
+    seeks, seek_index = _seek_indicators(sought, columns)
+    needs = np.maximum(seeks.sum(axis=1), 1).astype(np.float32)
+    tfidf, terms, text = _text(ordered, tree)
+    return Features(
+        firms=ordered,
+        ids=ids,
+        country_codes=np.array([code[firm.country] for firm in ordered], dtype=np.int32),
+        countries=countries,
+        taxonomy=tree,
+        columns=columns,
+        offers=offers,
+        offers_padded=np.hstack([offers, np.zeros((len(ordered), 1), dtype=np.float32)]),
+        seeks=seeks,
+        seek_index=seek_index,
+        needs=needs,
+        inverse_needs=(1 / needs).astype(np.float32),
+        pair_left=np.hstack([offers * needs[:, None], seeks]),
+        pair_right=np.hstack([seeks, offers * needs[:, None]]),
+        text=text,
+        tfidf=tfidf,
+        terms=terms,
+        role_offers=_role_offers(ordered, tree),
+        status_value=np.array([STATUS_VALUE[NonRedStatus(firm.supply_chain)] for firm in ordered], dtype=np.float32),
+        red_flagged=np.array([firm.supply_chain == NonRedStatus.RED_FLAGGED for firm in ordered], dtype=bool),
+        us_eligible=np.array([bool(firm.us_market_eligible) for firm in ordered], dtype=bool),
+        certification_score=np.array([_certification_score(firm) for firm in ordered], dtype=np.float32),
+        capacity_score=np.array([_capacity_score(firm.capacity_units_per_year) for firm in ordered], dtype=np.float32),
+    )
+
+
+def offered_slugs(firm: FirmRecord, taxonomy: Taxonomy) -> dict[str, RoleKind]:
+    """The taxonomy slugs a firm offers, each with its role kind (the first in enum order if several)."""
+    found: dict[str, RoleKind] = {}
+    for tag in firm.tags:
+        if tag.direction == Direction.OFFERS and tag.slug in taxonomy.names:
+            kind = RoleKind(tag.role_kind)
+            if tag.slug not in found or ROLE_KINDS.index(kind) < ROLE_KINDS.index(found[tag.slug]):
+                found[tag.slug] = kind
+    return dict(sorted(found.items()))
+
+
+def sought_slugs(firm: FirmRecord, taxonomy: Taxonomy) -> tuple[str, ...]:
+    return tuple(sorted({tag.slug for tag in firm.tags if tag.direction == Direction.SEEKS and tag.slug in taxonomy.names}))
+
+
+def _ancestors(slug: str, parents: dict[str, str | None]) -> tuple[str, ...]:
+    found, parent = [], parents.get(slug)
+    while parent is not None and parent in parents and parent not in found and parent != slug:
+        found.append(parent)
+        parent = parents.get(parent)
+    return tuple(found)
+
+
+def _capabilities(firms: Sequence[FirmRecord], tree: Taxonomy) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+    offered = [tuple(offered_slugs(firm, tree)) for firm in firms]
+    sought = [sought_slugs(firm, tree) for firm in firms]
+    return offered, sought
+
+
+def _offer_levels(offered: list[tuple[str, ...]], columns: tuple[str, ...], tree: Taxonomy) -> np.ndarray:
+    """OFFER_FULL on each offered node and its ancestors, OFFER_PARTIAL on its descendants."""
+    column = {slug: number for number, slug in enumerate(columns)}
+    full = {slug: [column[s] for s in (slug, *tree.ancestors[slug]) if s in column] for slug in tree.slugs}
+    partial = {slug: [column[s] for s in tree.descendants[slug] if s in column] for slug in tree.slugs}
+    levels = np.zeros((len(offered), len(columns)), dtype=np.float32)
+    rows_full, cols_full, rows_partial, cols_partial = [], [], [], []
+    for row, slugs in enumerate(offered):
+        for slug in slugs:
+            rows_full += [row] * len(full[slug])
+            cols_full += full[slug]
+            rows_partial += [row] * len(partial[slug])
+            cols_partial += partial[slug]
+    levels[rows_partial, cols_partial] = OFFER_PARTIAL
+    levels[rows_full, cols_full] = OFFER_FULL  # a full offer wins over a partial one
+    return levels
+
+
+def _seek_indicators(sought: list[tuple[str, ...]], columns: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+    column = {slug: number for number, slug in enumerate(columns)}
+    seeks = np.zeros((len(sought), len(columns)), dtype=np.float32)
+    width = max((len(slugs) for slugs in sought), default=0)
+    index = np.full((len(sought), max(width, 1)), len(columns), dtype=np.int32)
+    for row, slugs in enumerate(sought):
+        positions = [column[slug] for slug in slugs]
+        seeks[row, positions] = 1.0
+        index[row, :len(positions)] = positions
+    return seeks, index
+
+
+def _role_offers(firms: Sequence[FirmRecord], tree: Taxonomy) -> np.ndarray:
+    counts = np.zeros((len(firms), len(ROLE_KINDS)), dtype=np.int32)
+    for row, firm in enumerate(firms):
+        for kind in {(tag.slug, RoleKind(tag.role_kind)) for tag in firm.tags
+                     if tag.direction == Direction.OFFERS and tag.slug in tree.names}:
+            counts[row, ROLE_KINDS.index(kind[1])] += 1
+    return counts
+
+
+def _certification_score(firm: FirmRecord) -> float:
+    held = len(set(firm.certifications) & TRUST_CERTIFICATIONS)
+    return min(held, CERTIFICATIONS_FOR_FULL_CREDIT) / CERTIFICATIONS_FOR_FULL_CREDIT
+
+
+def _capacity_score(units: int | None) -> float:
+    """Log scale: 10 units a year score 0.25, 10,000 or more score 1; unknown scores 0."""
+    if not units or units <= 0:
+        return 0.0
+    return min(1.0, math.log10(1 + units) / math.log10(CAPACITY_FULL))
+
+
+def _text(firms: Sequence[FirmRecord], tree: Taxonomy) -> tuple[sparse.csr_matrix, np.ndarray, np.ndarray]:
+    """TF-IDF of the application vocabulary, and its LSA vectors quantised to integers."""
+    small = len(firms) < SMALL_REGISTRY
+    counter = CountVectorizer(
+        lowercase=True, stop_words="english", token_pattern=_TOKEN, ngram_range=(1, 2),
+        min_df=1 if small else 2, max_df=1.0 if small else 0.5, dtype=np.float32,
+    )
+    try:
+        counts = counter.fit_transform([firm.description or "" for firm in firms])
+    except ValueError:  # no usable words at all
+        empty = sparse.csr_matrix((len(firms), 0), dtype=np.float32)
+        return empty, np.array([], dtype=object), _quantised(_reduced(empty))
+    terms = counter.get_feature_names_out()
+    analyse = counter.build_analyzer()
+    capability_terms = {term for name in tree.names.values() for term in analyse(name)}
+    kept = np.array([term not in capability_terms for term in terms], dtype=bool)
+    tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(counts[:, kept]).astype(np.float32).tocsr()
+    return tfidf, terms[kept], _quantised(_reduced(tfidf))
+
+
+def _reduced(tfidf: sparse.csr_matrix) -> np.ndarray:
+    """Unit vectors of TEXT_DIMENSIONS: the TF-IDF itself when it is that narrow, else its LSA."""
+    rows, width = tfidf.shape
+    padded = np.zeros((rows, TEXT_DIMENSIONS), dtype=np.float64)
+    if width <= TEXT_DIMENSIONS:
+        padded[:, :width] = tfidf.toarray()
+        return normalize(padded)
+    components = min(TEXT_DIMENSIONS, width - 1, rows - 1)
+    if components >= 1:
+        svd = TruncatedSVD(n_components=components, algorithm="randomized", random_state=TEXT_SEED)
+        padded[:, :components] = svd.fit_transform(tfidf)
+    return normalize(padded)
+
+
+def _quantised(vectors: np.ndarray) -> np.ndarray:
+    return np.rint(vectors * TEXT_SCALE).astype(np.float32)

@@ -1,0 +1,271 @@
+"""Trilateral search without enumerating N^3 triples: a beam search over partner lists.
+
+For each slot p and each firm eligible for it (the anchor a), with q and r the two other slots:
+1. candidates for q and r: the anchor's partner lists L[a, q], L[a, r] (best v(a, b) * u(b)) and
+   its reach lists, the firms b whose v(a, b) + reach_r(b) is highest (reach_r(b): b's best pair
+   value towards slot r). That sum bounds what b can add to a triple with a, so the reach lists hold
+   members of strong pairs that a could join, which matters most for a firm with weak ties of its own;
+2. seeds: every pair of candidates (a star: their pair value by batched matrix products);
+3. BEAM_ROUNDS expansions: for each kept triple (a, b, c), swap c for each of b's partners
+   L[b, r][:EXPANSION] and b for each of c's partners L[c, q][:EXPANSION] (pair values read from the
+   lists); keep the best BEAM triples (distinct) after each round.
+The anchor's own pair values come from its rows of the exact block product against each slot
+(computed per batch of anchors, never stored for all firms), so every candidate gets its exact
+score from the shared formula (scores.triple_scores). Each anchor's best ``keep`` triples go to a
+pool, which is de-duplicated (for the ``any`` template, one set of firms keeps its best slot
+assignment); each firm's suggestions are the best pool triples that include it, whichever member
+anchored them.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from matchmaker.scoring.participants import Participants
+from matchmaker.scoring.partners import PartnerLists, top_k_rows
+from matchmaker.scoring.scores import Columns, block_terms, grid_terms, pair_values, triple_scores
+
+ANCHOR_BATCH = 256
+NEAR_WIDTH = 24  # of the anchor's partner lists, per slot
+REACH_WIDTH = 8  # of its reach lists, per slot
+BEAM = 24
+BEAM_ROUNDS = 1
+EXPANSION = 48  # partners of a kept member tried in its place's stead
+
+
+@dataclass(frozen=True, eq=False)
+class Triples:
+    members: np.ndarray  # int64 (n, 3): firm indices in slot order
+    scores: np.ndarray  # float32 (n,)
+
+    def __len__(self) -> int:
+        return len(self.scores)
+
+
+def slot_order_key(members: np.ndarray, size: int) -> np.ndarray:
+    """One int64 per triple that orders triples by their members' ids in slot order (indices follow ids)."""
+    members = members.astype(np.int64)
+    return (members[:, 0] * size + members[:, 1]) * size + members[:, 2]
+
+
+@dataclass(frozen=True, eq=False)
+class _Slot:
+    firms: np.ndarray  # eligible firm indices
+    position_padded: np.ndarray  # (N + 1,): position among them; the last entry (index -1) is len(firms)
+    columns: Columns
+
+    @classmethod
+    def of(cls, setup: Participants, s: int) -> _Slot:
+        firms = np.flatnonzero(setup.eligible[s])
+        position = np.full(len(setup.features) + 1, len(firms), dtype=np.int64)
+        position[firms] = np.arange(len(firms))
+        return cls(firms, position, Columns.of(setup.features, firms))
+
+
+def trilateral_pool(setup: Participants, lists: PartnerLists, keep: int,
+                    progress: Callable[[float], None] | None = None) -> Triples:
+    """Every anchor's best ``keep`` triples, de-duplicated, best first (ties by ids in slot order)."""
+    slots = [_Slot.of(setup, s) for s in range(3)]
+    if any(len(slot.firms) == 0 for slot in slots):  # a role nobody can fill: no triple at all
+        slots = []
+    breadth = lists.slot_value.mean(axis=2)  # (3, N): how strongly each firm pairs with each slot
+    batches = [(p, slots[p].firms[start:start + ANCHOR_BATCH])
+               for p in range(len(slots)) for start in range(0, len(slots[p].firms), ANCHOR_BATCH)]
+    found = []
+    for done, (p, anchors) in enumerate(batches, 1):
+        found.append(_Beam(setup, lists, slots, p, anchors, breadth).search(keep))
+        if progress:
+            progress(done / len(batches))
+    members = np.concatenate([t.members for t in found]) if found else np.zeros((0, 3), np.int64)
+    scores = np.concatenate([t.scores for t in found]) if found else np.zeros(0, np.float32)
+    return best_assignment(Triples(members, scores), len(setup.features))
+
+
+class _Beam:
+    """The search for one batch of anchors in slot p; candidates are (left in slot q, right in slot r).
+
+    Index -1 (no candidate) needs no masks: it reads the last entry of per-firm arrays, and the
+    member factors are given a trailing 0 there, so such a triple scores 0 and is never kept.
+    """
+
+    def __init__(self, setup: Participants, lists: PartnerLists, slots: list[_Slot], p: int, anchors: np.ndarray,
+                 breadth: np.ndarray):
+        self.setup, self.lists, self.slots, self.p, self.anchors = setup, lists, slots, p, anchors
+        self.breadth = breadth
+        self.q, self.r = [s for s in range(3) if s != p]
+        self.size = len(setup.features)
+        self.anchor_factor = setup.slot_factor[p, anchors].reshape(-1, 1, 1)
+        self.factor = {s: np.append(setup.slot_factor[s], np.float32(0)) for s in (self.q, self.r)}
+        self.values = {s: self._anchor_values(slots[s]) for s in (self.q, self.r)}
+        template = setup.template
+        countries = [slot.country for slot in template.slots]
+        self.check_countries = None in countries or len(set(countries)) < 3
+        self.check_exclusions = len(setup.excluded_keys) > 0
+
+    def search(self, keep: int) -> Triples:
+        near_q, near_r = self._candidates()
+        best = self._star(near_q, near_r)
+        best = self._expand(best, near_q, near_r)
+        for _ in range(BEAM_ROUNDS):
+            best = self._expand(best, best[0], best[1])
+        left, right, scores = (part[:, :keep] for part in best)
+        return self._triples(left, right, scores)
+
+    def _candidates(self) -> tuple[np.ndarray, np.ndarray]:
+        """The anchor's candidates for slots q and r (see the module doc)."""
+        return self._near(self.q, self.r), self._near(self.r, self.q)
+
+    def _star(self, near_q: np.ndarray, near_r: np.ndarray):
+        """Every pair of candidates, their pair value by batched products."""
+        features = self.setup.features
+        safe_q, safe_r = np.maximum(near_q, 0), np.maximum(near_r, 0)
+        between = pair_values(features, grid_terms(features, safe_q, safe_r), safe_q[:, :, None], safe_r[:, None, :])
+        return self._best(near_q[:, :, None], near_r[:, None, :], between)
+
+    def _expand(self, best, from_q: np.ndarray, from_r: np.ndarray):
+        """Pair each firm of ``from_q`` with its partners for slot r and each firm of ``from_r`` with its
+        partners for slot q (pair values from the lists); merge the best with those kept."""
+        lists, q, r = self.lists, self.q, self.r
+        width = min(EXPANSION, lists.slot_index.shape[2])
+        firsts, seconds = _distinct(from_q), _distinct(from_r)
+        by_first = self._best(firsts[:, :, None], lists.slot_index[r, firsts, :width], lists.slot_value[r, firsts, :width])
+        by_second = self._best(lists.slot_index[q, seconds, :width], seconds[:, :, None], lists.slot_value[q, seconds, :width])
+        return _merged([best, by_first, by_second], self.size)
+
+    def _best(self, left: np.ndarray, right: np.ndarray, between: np.ndarray):
+        """The BEAM best candidates (left, right broadcastable to between's shape) of each anchor."""
+        n = len(self.anchors)
+        scores = self._scores(left, right, between).reshape(n, -1)
+        shape = between.shape
+        left, right = np.broadcast_to(left, shape).reshape(n, -1), np.broadcast_to(right, shape).reshape(n, -1)
+        positions, found = top_k_rows(scores, BEAM, left.astype(np.int64) * self.size + right)
+        safe = np.maximum(positions, 0)
+        kept = positions >= 0
+        return (np.where(kept, np.take_along_axis(left, safe, axis=1), -1),
+                np.where(kept, np.take_along_axis(right, safe, axis=1), -1), found)
+
+    def _scores(self, left: np.ndarray, right: np.ndarray, between: np.ndarray) -> np.ndarray:
+        """Exact scores of (anchor, left, right) by the shared formula; 0 where the hard rules forbid."""
+        p, q, r = self.p, self.q, self.r
+        value = {(p, q): self._anchor_value(q, left), (p, r): self._anchor_value(r, right), (q, r): between}
+        factor = {p: self.anchor_factor, q: self.factor[q][left], r: self.factor[r][right]}
+        v01, v02, v12 = (value[pair] if pair in value else value[pair[::-1]] for pair in ((0, 1), (0, 2), (1, 2)))
+        scores = triple_scores(v01, v02, v12, factor[0], factor[1], factor[2])
+        if self.check_countries or self.check_exclusions:
+            scores = np.where(self._forbidden(left, right), 0, scores)
+        return scores
+
+    def _forbidden(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        setup, anchor = self.setup, self.anchors.reshape(-1, 1, 1)
+        left, right = np.maximum(left, 0), np.maximum(right, 0)
+        codes = setup.features.country_codes
+        forbidden = np.zeros(np.broadcast_shapes(left.shape, right.shape), dtype=bool)
+        if self.check_countries:
+            forbidden |= (codes[left] == codes[right]) | (codes[left] == codes[anchor]) | (codes[right] == codes[anchor])
+        if self.check_exclusions:
+            forbidden |= setup.excluded(left, right) | setup.excluded(anchor, left) | setup.excluded(anchor, right)
+        return forbidden
+
+    def _anchor_value(self, s: int, firms: np.ndarray) -> np.ndarray:
+        """v(anchor, firm) for firm indices of slot s (shape (n, a, b)), from the anchors' rows."""
+        rows, position = self.values[s], self.slots[s].position_padded
+        width = rows.shape[1]
+        offsets = (np.arange(len(self.anchors)) * width).reshape(-1, 1, 1)
+        return np.take(rows, offsets + position[firms])
+
+    def _near(self, s: int, other: int) -> np.ndarray:
+        """Each anchor's NEAR_WIDTH best candidates for slot s by (v(anchor, b) + breadth_other(b)) * u_s(b)."""
+        setup, firms = self.setup, self.slots[s].firms
+        keys = (self.values[s][:, :-1] + self.breadth[other][firms][None, :]) * setup.slot_factor[s][firms][None, :]
+        codes = setup.features.country_codes
+        keys[codes[self.anchors][:, None] == codes[firms][None, :]] = 0
+        if self.check_exclusions:
+            keys[setup.excluded(self.anchors[:, None], firms[None, :])] = 0
+        positions, _ = top_k_rows(keys, NEAR_WIDTH, tie=firms)
+        return np.where(positions >= 0, firms[np.maximum(positions, 0)], -1).astype(np.int32)
+
+    def _anchor_values(self, slot: _Slot) -> np.ndarray:
+        """v(anchor, every firm eligible for the slot), plus a 0 column for "no firm": the anchors'
+        rows of the exact block product."""
+        features = self.setup.features
+        terms = block_terms(features, self.anchors, slot.columns)
+        values = pair_values(features, terms, self.anchors[:, None], slot.firms[None, :], in_place=True)
+        return np.hstack([values, np.zeros((len(self.anchors), 1), dtype=values.dtype)])
+
+    def _triples(self, left: np.ndarray, right: np.ndarray, scores: np.ndarray) -> Triples:
+        row, rank = np.nonzero(scores > 0)
+        members = np.empty((len(row), 3), dtype=np.int64)
+        members[:, self.p] = self.anchors[row]
+        members[:, self.q] = left[row, rank]
+        members[:, self.r] = right[row, rank]
+        return Triples(members, scores[row, rank])
+
+
+def _distinct(firms: np.ndarray) -> np.ndarray:
+    """Each row's firms with repeats (after their first occurrence) replaced by -1."""
+    order = np.argsort(firms, axis=1, kind="stable")
+    ordered = np.take_along_axis(firms, order, axis=1)
+    repeat = np.zeros_like(firms, dtype=bool)
+    repeat[:, 1:] = ordered[:, 1:] == ordered[:, :-1]
+    out = firms.copy()
+    np.put_along_axis(out, order, np.where(repeat, -1, ordered), axis=1)
+    return out
+
+
+def _merged(parts, size: int):
+    """The BEAM best distinct candidates of several ranked sets, best first (ties by ids in slot order)."""
+    left = np.hstack([part[0] for part in parts])
+    right = np.hstack([part[1] for part in parts])
+    scores = np.hstack([part[2] for part in parts])
+    key = left.astype(np.int64) * size + right
+    order = _row_order(scores, key)
+    left, right, scores, key = (np.take_along_axis(a, order, axis=1) for a in (left, right, scores, key))
+    repeat = np.zeros_like(scores, dtype=bool)
+    repeat[:, 1:] = key[:, 1:] == key[:, :-1]
+    repeat |= scores <= 0
+    order = np.argsort(repeat, axis=1, kind="stable")[:, :BEAM]  # drop repeats, keep the order
+    left, right, scores, repeat = (np.take_along_axis(a, order, axis=1) for a in (left, right, scores, repeat))
+    return np.where(repeat, -1, left), np.where(repeat, -1, right), np.where(repeat, 0, scores)
+
+
+def _row_order(scores: np.ndarray, key: np.ndarray) -> np.ndarray:
+    """Per row: by score descending, then key ascending (one sort of a combined 64-bit key)."""
+    if key.max(initial=0) >= 1 << 32:
+        n, width = scores.shape
+        rows = np.repeat(np.arange(n), width)
+        return (np.lexsort((key.ravel(), -scores.ravel(), rows)) - rows * width).reshape(n, width)
+    descending = np.int64(0x7FFFFFFF) - np.maximum(scores, 0).view(np.int32)  # positive floats sort as their bits
+    return np.argsort((descending << 32) | np.maximum(key, 0), axis=1)
+
+
+def best_assignment(triples: Triples, size: int) -> Triples:
+    """One entry per set of firms, with its best score (ties: smaller ids in slot order), sorted best first."""
+    if not len(triples):
+        return triples
+    members = triples.members
+    as_set = slot_order_key(np.sort(members, axis=1), size)
+    in_slots = slot_order_key(members, size)
+    order = np.lexsort((in_slots, -triples.scores, as_set))
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = as_set[order][1:] != as_set[order][:-1]
+    chosen = order[first]
+    ranked = chosen[np.lexsort((in_slots[chosen], -triples.scores[chosen]))]
+    return Triples(members[ranked], triples.scores[ranked])
+
+
+def per_firm(triples: Triples, k: int, size: int) -> dict[int, np.ndarray]:
+    """For each firm index, the positions in ``triples`` of the best k triples that include it."""
+    if not len(triples):
+        return {}
+    firms = triples.members.ravel()
+    position = np.repeat(np.arange(len(triples)), 3)
+    in_slots = slot_order_key(triples.members, size)[position]
+    order = np.lexsort((in_slots, -triples.scores[position], firms))
+    firms, position = firms[order], position[order]
+    rank = np.arange(len(firms)) - np.searchsorted(firms, firms)
+    kept = rank < k
+    firms, position = firms[kept], position[kept]
+    bounds = np.flatnonzero(np.diff(firms)) + 1
+    return {int(group[0]): chunk for group, chunk in zip(np.split(firms, bounds), np.split(position, bounds))}

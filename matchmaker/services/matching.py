@@ -1,0 +1,157 @@
+"""Match runs: reading the registry for the scoring model, and keeping what it proposes.
+
+A run is a job of kind "match" over a scope (the whole registry for now); the database refuses a
+second queued or running run of one scope. Its proposals and suggestions are written in one
+transaction at the end and read from the latest *succeeded* run only, so a failed, cancelled or
+killed run never shows anything, and the previous run's output stays in place.
+"""
+import hashlib
+import json
+import time
+from collections.abc import Callable
+from dataclasses import asdict
+from typing import Any
+
+from sqlalchemy import func
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
+from sqlmodel import Session, select
+
+from matchmaker.domain.access import Actor, require_role
+from matchmaker.domain.enums import JobStatus, Role, VerificationStatus
+from matchmaker.domain.errors import Conflict, Invalid
+from matchmaker.models import Capability, Firm, Job, MatchExclusion, Proposal, ProposalMember, Suggestion
+from matchmaker.scoring.model import (
+    MODEL_VERSION, TEMPLATES, Combination, FirmRecord, MatchResult, RunParameters, Tag, TaxonomyNode, match,
+)
+from matchmaker.services import jobs
+from matchmaker.services.common import begin_write, settings_of
+from matchmaker.services.compliance_status import supply_chain_of, today, us_market_of
+from matchmaker.domain.compliance import certification_status, CertificationStatus
+
+MATCH = "match"
+REGISTRY_SCOPE = "registry"
+Progress = Callable[[float, str | None], None]
+
+
+def start_run(*, session: Session, actor: Actor, parameters: dict[str, Any]) -> Job:
+    """Queue a run over the whole registry; 409 while another one is queued or running."""
+    require_role(actor, Role.ADMIN, Role.ORGANIZER)
+    if parameters.get("template", "mspo") not in TEMPLATES:
+        raise Invalid("Unknown template.", {"template": [f"One of: {', '.join(sorted(TEMPLATES))}."]})
+    try:
+        return jobs.create_job(session=session, actor=actor, kind=MATCH, params=parameters, scope=REGISTRY_SCOPE)
+    except IntegrityError as error:
+        session.rollback()
+        raise Conflict("A match run of the registry is already queued or running; wait for it to end.") from error
+
+
+def run_match(*, session: Session, job_id: int, params: dict[str, Any], file, progress: Progress) -> dict[str, Any]:
+    """The job handler: read the registry, score it, and write the output in one transaction."""
+    timings, started = {}, time.perf_counter()
+    parameters = _parameters(session, params)
+    firms, taxonomy = _registry(session)
+    timings["read_s"] = round(time.perf_counter() - started, 3)
+    progress(0.05, f"scoring {len(firms)} firms")
+    result = match(firms, taxonomy, parameters, lambda fraction, note=None: progress(0.05 + 0.8 * fraction, note))
+    timings["score_s"] = round(time.perf_counter() - started - timings["read_s"], 3)
+    progress(0.9, "writing proposals and suggestions")
+    session.rollback()  # end the reads: the writes start from a fresh snapshot
+    begin_write(session)
+    counts = _write(session, job_id, result)
+    session.commit()
+    timings["total_s"] = round(time.perf_counter() - started, 3)
+    return {
+        "model_version": MODEL_VERSION,
+        "registry_hash": registry_hash(firms, taxonomy, parameters),
+        "firms": len(firms),
+        "counts": counts,
+        "timings": timings,
+    }
+
+
+def _parameters(session: Session, params: dict[str, Any]) -> RunParameters:
+    exclusions = session.exec(
+        select(MatchExclusion.firm_id, MatchExclusion.other_firm_id).order_by(MatchExclusion.id)
+    ).all()
+    known = {name: params[name] for name in ("template", "top", "max_per_firm", "red_flagged") if name in params}
+    return RunParameters(**known, excluded_pairs=frozenset((a, b) for a, b in exclusions))
+
+
+def _registry(session: Session) -> tuple[list[FirmRecord], list[TaxonomyNode]]:
+    """Every live, unsuspended firm as the model reads it, in id order (the model must not see set order)."""
+    concern, on = settings_of(session).concern_countries, today()
+    query = (
+        select(Firm)
+        .where(Firm.deleted_at.is_(None), Firm.verification_status != VerificationStatus.SUSPENDED)
+        .order_by(Firm.id)
+        .options(selectinload(Firm.capabilities), selectinload(Firm.certifications), selectinload(Firm.declarations))
+    )
+    firms = [_record(firm, concern, on) for firm in session.exec(query)]
+    nodes = session.exec(select(Capability).order_by(Capability.position, Capability.id)).all()
+    by_id = {node.id: node.slug for node in nodes}
+    taxonomy = [TaxonomyNode(node.slug, by_id.get(node.parent_id), node.name) for node in nodes]
+    return firms, taxonomy
+
+
+def _record(firm: Firm, concern: frozenset[str], on) -> FirmRecord:
+    notes = " ".join(tag.note for tag in firm.capabilities if tag.note)
+    return FirmRecord(
+        id=firm.id,
+        country=firm.country,
+        description=" ".join(filter(None, (firm.description, notes))),
+        tags=tuple(Tag(tag.capability.slug, tag.direction, tag.role_kind) for tag in firm.capabilities),
+        supply_chain=supply_chain_of(firm, concern).status,
+        us_market_eligible=us_market_of(firm, on).eligible,
+        certifications=tuple(sorted(
+            claim.kind.value for claim in firm.certifications
+            if certification_status(claim.expires_on, on) is CertificationStatus.VALID
+        )),
+        capacity_units_per_year=firm.capacity_units_per_year,
+    )
+
+
+def registry_hash(firms: list[FirmRecord], taxonomy: list[TaxonomyNode], parameters: RunParameters) -> str:
+    """A fingerprint of everything the run read: the same registry and parameters give the same hash."""
+    payload = json.dumps(
+        {"firms": [asdict(firm) for firm in firms], "taxonomy": [asdict(node) for node in taxonomy],
+         "parameters": asdict(parameters)},
+        sort_keys=True, default=sorted,
+    )
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def _write(session: Session, run_id: int, result: MatchResult) -> dict[str, int]:
+    for kind, combinations in result.proposals.items():
+        for rank, combination in enumerate(combinations, 1):
+            proposal = Proposal(run_id=run_id, kind=kind, rank=rank, **_scored(combination))
+            proposal.members = [
+                ProposalMember(position=position, firm_id=m.firm_id, country=m.country, role=m.role)
+                for position, m in enumerate(combination.members)
+            ]
+            session.add(proposal)
+    suggestions = [
+        Suggestion(run_id=run_id, firm_id=firm_id, kind=kind, rank=rank, **_scored(combination),
+                   members=[asdict(member) for member in combination.members])
+        for firm_id, by_kind in sorted(result.suggestions.items())
+        for kind, combinations in sorted(by_kind.items())
+        for rank, combination in enumerate(combinations, 1)
+    ]
+    session.add_all(suggestions)
+    session.flush()
+    return {
+        "bilateral_proposals": len(result.proposals.get("bilateral", [])),
+        "trilateral_proposals": len(result.proposals.get("trilateral", [])),
+        "suggestions": len(suggestions),
+    }
+
+
+def _scored(combination: Combination) -> dict[str, Any]:
+    return {"template": combination.template, "score": combination.score,
+            "score_parts": dict(combination.score_parts), "reasons": list(combination.reasons)}
+
+
+def latest_run_id(session: Session) -> int | None:
+    return session.scalar(
+        select(func.max(Job.id)).where(Job.kind == MATCH, Job.status == JobStatus.SUCCEEDED)
+    )

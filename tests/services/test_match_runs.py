@@ -1,0 +1,137 @@
+"""Match runs you can trust: deterministic across processes, never two at once, nothing kept from a failure."""
+import os
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from sqlmodel import select
+
+from matchmaker.domain.access import Actor
+from matchmaker.domain.enums import JobStatus, Role
+from matchmaker.domain.errors import Conflict
+from matchmaker.jobs import runner
+from matchmaker.models import Job, MatchExclusion, Proposal
+from matchmaker.services import matching
+from tests.factories import make_firm
+
+BIN = Path(sys.executable).parent
+ORGANIZER = Actor(user_id=None, role=Role.ORGANIZER)
+
+
+def test_the_model_reads_no_suspended_or_deleted_firm_and_every_exclusion(session, world):
+    firms, _taxonomy = matching._registry(session)
+    ids = [firm.id for firm in firms]
+    assert ids == sorted(ids) and world.firms["suspended"].id not in ids
+    exclusions = session.exec(select(MatchExclusion)).all()
+    assert matching._parameters(session, {}).excluded_pairs == {(e.firm_id, e.other_firm_id) for e in exclusions}
+
+
+def test_a_second_run_is_refused_while_one_is_queued(session):
+    matching.start_run(session=session, actor=ORGANIZER, parameters={})
+    with pytest.raises(Conflict):
+        matching.start_run(session=session, actor=ORGANIZER, parameters={})
+
+
+def test_a_failed_run_shows_nothing_and_leaves_the_previous_run_in_place(session, world, monkeypatch):
+    first = matching.start_run(session=session, actor=ORGANIZER, parameters={"top": 5})
+    runner.run(first.id)
+    assert matching.latest_run_id(session) == first.id
+
+    def fail_midway(session, run_id, result):
+        session.add(Proposal(run_id=run_id, kind="trilateral", rank=1, score=1.0))
+        session.flush()
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(matching, "_write", fail_midway)
+    second = matching.start_run(session=session, actor=ORGANIZER, parameters={"top": 5})
+    runner.run(second.id)
+    session.expire_all()
+    assert session.get(Job, second.id).status == JobStatus.FAILED
+    assert matching.latest_run_id(session) == first.id
+    assert not session.exec(select(Proposal).where(Proposal.run_id == second.id)).all()
+
+
+def test_a_run_records_what_it_read_and_did(session, world):
+    run = matching.start_run(session=session, actor=ORGANIZER, parameters={"template": "mspo", "top": 5})
+    runner.run(run.id)
+    session.expire_all()
+    result = session.get(Job, run.id).result
+    assert result["model_version"] and len(result["registry_hash"]) == 64
+    assert set(result["timings"]) >= {"read_s", "score_s", "total_s"}
+    assert session.get(Job, run.id).params == {"template": "mspo", "top": 5}
+
+
+def test_the_same_registry_hashes_the_same_and_a_change_changes_it(session, world):
+    firms, taxonomy = matching._registry(session)
+    parameters = matching._parameters(session, {})
+    before = matching.registry_hash(firms, taxonomy, parameters)
+    assert matching.registry_hash(*matching._registry(session), parameters) == before
+    make_firm(session, name="One More", country="UA")
+    assert matching.registry_hash(*matching._registry(session), parameters) != before
+
+
+# Across processes, on a database of their own (the suite's connection cannot be shared with them).
+
+
+@pytest.fixture(scope="module")
+def seeded_database(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("runs") / "registry.db"
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{path}"}
+    for command in (["db", "upgrade"], ["seed"]):
+        subprocess.run([BIN / "matchmaker", *command], env=env, check=True, capture_output=True)
+    return path
+
+
+def _proposals(path: Path) -> list[tuple]:
+    with sqlite3.connect(path) as connection:
+        return connection.execute(
+            "SELECT p.kind, p.rank, p.score, p.reasons, group_concat(m.firm_id || ':' || m.role, ',') "
+            "FROM proposal p JOIN proposal_member m ON m.proposal_id = p.id "
+            "GROUP BY p.id ORDER BY p.kind, p.rank"
+        ).fetchall()
+
+
+def test_two_processes_with_different_hash_seeds_propose_the_same(seeded_database, tmp_path):
+    results = []
+    for seed in ("1", "4242"):
+        copy = tmp_path / f"registry-{seed}.db"
+        copy.write_bytes(seeded_database.read_bytes())
+        env = {**os.environ, "DATABASE_URL": f"sqlite:///{copy}", "PYTHONHASHSEED": seed}
+        subprocess.run([BIN / "matchmaker", "match", "--top", "20"], env=env, check=True, capture_output=True)
+        results.append(_proposals(copy))
+    assert results[0] and results[0] == results[1]
+
+
+STARTER = textwrap.dedent(
+    """
+    import sys, time
+    from matchmaker import create_app
+    from matchmaker.domain.access import Actor
+    from matchmaker.domain.enums import Role
+    from matchmaker.domain.errors import Conflict
+    from matchmaker.extensions import db
+    from matchmaker.services import matching
+
+    app = create_app()
+    with app.app_context(), db.new_session() as session:
+        try:
+            matching.start_run(session=session, actor=Actor(role=Role.ORGANIZER), parameters={})
+        except Conflict:
+            print("conflict")
+            sys.exit(3)
+    print("started")
+    """
+)
+
+
+def test_two_processes_cannot_start_two_runs_at_once(seeded_database, tmp_path):
+    copy = tmp_path / "race.db"
+    copy.write_bytes(seeded_database.read_bytes())
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{copy}"}
+    racers = [subprocess.Popen([sys.executable, "-c", STARTER], env=env, stdout=subprocess.PIPE, text=True)
+              for _ in range(2)]
+    outcomes = sorted(racer.communicate(timeout=60)[0].strip() for racer in racers)
+    assert outcomes == ["conflict", "started"]
