@@ -1,0 +1,37 @@
+"""Every benchmark runs at a small size, so none can rot unnoticed. Their figures are not checked here:
+speed goals live in the benchmarks' own output (benchmarks/README.md), never in timed tests."""
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_benchmark(module: str, *args: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "-m", f"benchmarks.{module}", *args], cwd=ROOT, capture_output=True, text=True, timeout=600
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout
+
+
+def test_tagging_benchmark_reports_both_splits():
+    output = run_benchmark("tagging")
+    assert "holdout" in output and "tune" in output and "descriptions/s" in output
+
+
+def test_import_benchmark_runs_at_smoke_size():
+    output = run_benchmark("import_members", "--rows", "200", "--runs", "1", "--no-postgres")
+    assert "SQLite import" in output
+
+
+@pytest.mark.skipif(shutil.which("wrk") is None, reason="wrk is not installed (apt-get install wrk; .ci/run does)")
+def test_firm_list_benchmark_runs_at_smoke_size(tmp_path):
+    output = run_benchmark(
+        "firm_list", "--database-url", f"sqlite:///{tmp_path / 'bench.db'}", "--firms", "100",
+        "--seconds", "1", "--rounds", "1", "--connections", "2",
+    )
+    assert "throughput ratio app/baseline" in output
