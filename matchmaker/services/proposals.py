@@ -13,7 +13,7 @@ from matchmaker.services.firms import load_firm
 from matchmaker.services.matching import MATCH, latest_run_id
 from matchmaker.services.visibility import facts, masked_name
 
-_PLACEHOLDER = re.compile(r"\{(\d)\}")  # {0} {1} {2}: the members, named per viewer
+_PLACEHOLDER = re.compile(r"\{(\d)\}('s)?")  # {0} {1} {2}: the members, named per viewer; {0}'s: theirs
 
 
 @dataclass(frozen=True)
@@ -101,6 +101,13 @@ def _names(session: Session, actor: Actor, firm_ids: set[int]) -> dict[int, str]
     }
 
 
+def _named(name: str, possessive: str | None) -> str:
+    """A member's name, possessive if asked: "Bóbr Partners'", "Lelek AI's"."""
+    if not possessive:
+        return name
+    return f"{name}'" if name.endswith(("s", "S")) else f"{name}'s"
+
+
 def _view(record, members: list[tuple[int, str, str]], names: dict[int, str]) -> CombinationView:
     member_views = [
         MemberView(firm_id, names.get(firm_id, masked_name(country)), country, role) for firm_id, country, role in members
@@ -112,7 +119,7 @@ def _view(record, members: list[tuple[int, str, str]], names: dict[int, str]) ->
         score=record.score,
         members=member_views,
         score_parts=record.score_parts,
-        reasons=[_PLACEHOLDER.sub(lambda slot: shown[int(slot[1])], reason) for reason in record.reasons],
+        reasons=[_PLACEHOLDER.sub(lambda slot: _named(shown[int(slot[1])], slot[2]), reason) for reason in record.reasons],
         run_id=record.run_id,
         rank=record.rank,
     )

@@ -97,6 +97,20 @@ def test_members_and_reasons_are_masked_for_whoever_may_not_see_a_member(client,
     assert for_organizer["members"][1]["name"] == world.firms["discreet_tw"].name
 
 
+def test_possessives_follow_the_name_shown(client, session, world, run):
+    proposal = store_proposal(session, run, world, ("public", "members", "own"))
+    proposal.reasons = ["{0}'s supply chain is verified clean.", "{2}'s declaration is incomplete."]
+    session.commit()
+    [for_reviewer] = listed(client, world, "reviewer")
+    assert for_reviewer["reasons"] == [
+        f"{world.firms['public'].name}'s supply chain is verified clean.",
+        "Discreet firm (TW)'s declaration is incomplete.",
+    ]
+    world.firms["public"].name = "Bóbr Partners"
+    session.commit()
+    assert listed(client, world, "reviewer")[0]["reasons"][0] == "Bóbr Partners' supply chain is verified clean."
+
+
 def test_the_run_parameter_picks_a_run_and_unknown_runs_are_404(client, session, world, run):
     store_proposal(session, run, world, ("own", "discreet_tw", "public"))
     assert listed(client, world, "organizer", f"&run={run.id}")[0]["run_id"] == run.id
