@@ -90,6 +90,8 @@ def api_schema(request, app, client, world, status_log):
         "survivor_id": (world.firms["public"].id,),
         "merged_id": (world.firms["members"].id,),
         "run": (run.get_json()["id"],),
+        # Firms the world's chain of exclusions leaves free to pair with most others.
+        "other_firm_id": (world.firms["own"].id, world.firms["public"].id),
         "password": (PASSWORD,),
         "supplier": ("Acme Motors",),
         "website": ("https://firm.example",),
