@@ -9,7 +9,7 @@ from matchmaker.api.common import MAX_ID, documents_errors, page_of, page_window
 from matchmaker.domain.enums import JobStatus
 from matchmaker.extensions import db
 from matchmaker.jobs import runner
-from matchmaker.scoring.model import TEMPLATES
+from matchmaker.scoring.templates import TEMPLATES
 from matchmaker.services import exclusions, jobs, matching, proposals
 
 blp = Blueprint("matching", __name__, url_prefix="/api/v1", description="Match runs, proposals and suggestions")

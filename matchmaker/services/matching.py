@@ -21,9 +21,8 @@ from matchmaker.domain.access import Actor, require_role
 from matchmaker.domain.enums import JobStatus, Role, VerificationStatus
 from matchmaker.domain.errors import Conflict, Invalid
 from matchmaker.models import Capability, Firm, Job, MatchExclusion, Proposal, ProposalMember, Suggestion
-from matchmaker.scoring.model import (
-    MODEL_VERSION, TEMPLATES, Combination, FirmRecord, MatchResult, RunParameters, Tag, TaxonomyNode, match,
-)
+from matchmaker.scoring.records import Combination, FirmRecord, MatchResult, RunParameters, Tag, TaxonomyNode
+from matchmaker.scoring.templates import TEMPLATES
 from matchmaker.services import jobs
 from matchmaker.services.common import begin_write, settings_of
 from matchmaker.services.compliance_status import supply_chain_of, today, us_market_of
@@ -48,6 +47,9 @@ def start_run(*, session: Session, actor: Actor, parameters: dict[str, Any]) -> 
 
 def run_match(*, session: Session, job_id: int, params: dict[str, Any], file, progress: Progress) -> dict[str, Any]:
     """The job handler: read the registry, score it, and write the output in one transaction."""
+    # Imported here: numpy, scipy and scikit-learn cost every other command ~1.5 s and ~80 MB to load.
+    from matchmaker.scoring.model import MODEL_VERSION, match
+
     timings, started = {}, time.perf_counter()
     parameters = _parameters(session, params)
     firms, taxonomy = _registry(session)
