@@ -35,3 +35,8 @@ def test_firm_list_benchmark_runs_at_smoke_size(tmp_path):
         "--seconds", "1", "--rounds", "1", "--connections", "2",
     )
     assert "throughput ratio app/baseline" in output
+
+
+def test_scoring_benchmark_runs_at_smoke_size():
+    output = run_benchmark("scoring", "--firms", "300", "--sample", "5")
+    assert "recall@20 vs exact" in output

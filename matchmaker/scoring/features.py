@@ -14,11 +14,13 @@ counts, summed over seek indicators; text vectors rounded to integers whose dot 
 exact reference therefore agree to the last bit, in any process.
 
 Text: descriptions and capability notes in TF-IDF (words and word pairs, sublinear counts) without
-the terms of the taxonomy's own capability names, reduced by truncated SVD (latent semantic
-analysis, which also relates "maritime" to "surface vessels"). Dropping the capability vocabulary
-keeps shared *capabilities* out of the text term: that term is meant to measure a shared
-*application* ("FPV interceptors", "counter-UAS defence", "long-range fixed-wing ISR": "FPV drones"
-goes, "FPV interceptors" stays), and shared capabilities would reward competitors.
+the terms that occur in the taxonomy's own capability names, reduced by truncated SVD (latent
+semantic analysis, which also relates "maritime" to "surface vessels"). Dropping the capability
+vocabulary keeps shared *capabilities* out of the text term: that term is meant to measure a shared
+*application* ("FPV interceptors", "counter-UAS defence", "long-range fixed-wing ISR": the pair
+"FPV drones" goes, "FPV interceptors" stays), and shared capabilities would reward competitors.
+Word pairs cost about half the time of this step, and are what keeps "counter-UAS defence" when
+both of its words also occur in capability names.
 """
 from __future__ import annotations
 
@@ -92,6 +94,8 @@ class Features:
     columns: tuple[str, ...]  # sought slugs: the columns of offers and seeks
     offers: np.ndarray  # float32 (N, T): 0, OFFER_PARTIAL or OFFER_FULL
     offers_padded: np.ndarray  # float32 (N, T + 1): a zero column T that padded seek indices point to
+    offer_kinds_padded: np.ndarray  # int8 (N, T + 1): index in ROLE_KINDS of the offer of the column's
+    # very slug (not of a slug below or above it), -1 where there is none; column T is -1
     seeks: np.ndarray  # float32 (N, T): 0 or 1
     seek_index: np.ndarray  # int32 (N, max seeks): columns sought, padded with T
     needs: np.ndarray  # float32 (N,): number of seeks, at least 1
@@ -129,7 +133,7 @@ def build_features(firms: Sequence[FirmRecord], taxonomy: Sequence[TaxonomyNode]
     code = {country: number for number, country in enumerate(countries)}
     offered, sought = _capabilities(ordered, tree)
     columns = tuple(sorted({slug for slugs in sought for slug in slugs}))
-    offers = _offer_levels(offered, columns, tree)
+    offers = _offer_levels([tuple(kinds) for kinds in offered], columns, tree)
     seeks, seek_index = _seek_indicators(sought, columns)
     needs = np.maximum(seeks.sum(axis=1), 1).astype(np.float32)
     tfidf, terms, text = _text(ordered, tree)
@@ -142,6 +146,7 @@ def build_features(firms: Sequence[FirmRecord], taxonomy: Sequence[TaxonomyNode]
         columns=columns,
         offers=offers,
         offers_padded=np.hstack([offers, np.zeros((len(ordered), 1), dtype=np.float32)]),
+        offer_kinds_padded=_offer_kinds(offered, columns),
         seeks=seeks,
         seek_index=seek_index,
         needs=needs,
@@ -183,8 +188,8 @@ def _ancestors(slug: str, parents: dict[str, str | None]) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _capabilities(firms: Sequence[FirmRecord], tree: Taxonomy) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
-    offered = [tuple(offered_slugs(firm, tree)) for firm in firms]
+def _capabilities(firms: Sequence[FirmRecord], tree: Taxonomy) -> tuple[list[dict[str, RoleKind]], list[tuple[str, ...]]]:
+    offered = [offered_slugs(firm, tree) for firm in firms]
     sought = [sought_slugs(firm, tree) for firm in firms]
     return offered, sought
 
@@ -205,6 +210,16 @@ def _offer_levels(offered: list[tuple[str, ...]], columns: tuple[str, ...], tree
     levels[rows_partial, cols_partial] = OFFER_PARTIAL
     levels[rows_full, cols_full] = OFFER_FULL  # a full offer wins over a partial one
     return levels
+
+
+def _offer_kinds(offered: list[dict[str, RoleKind]], columns: tuple[str, ...]) -> np.ndarray:
+    column = {slug: number for number, slug in enumerate(columns)}
+    kinds = np.full((len(offered), len(columns) + 1), -1, dtype=np.int8)
+    for row, slugs in enumerate(offered):
+        for slug, kind in slugs.items():
+            if slug in column:
+                kinds[row, column[slug]] = ROLE_KINDS.index(kind)
+    return kinds
 
 
 def _seek_indicators(sought: list[tuple[str, ...]], columns: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
@@ -264,6 +279,8 @@ def _reduced(tfidf: sparse.csr_matrix) -> np.ndarray:
     """Unit vectors of TEXT_DIMENSIONS: the TF-IDF itself when it is that narrow, else its LSA."""
     rows, width = tfidf.shape
     padded = np.zeros((rows, TEXT_DIMENSIONS), dtype=np.float64)
+    if rows == 0:
+        return padded
     if width <= TEXT_DIMENSIONS:
         padded[:, :width] = tfidf.toarray()
         return normalize(padded)

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import wraps
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from matchmaker.scoring.features import build_features
 from matchmaker.scoring.participants import Participants, participants
@@ -36,7 +38,18 @@ from matchmaker.scoring.selection import diversified
 from matchmaker.scoring.templates import TEMPLATES, template_named
 
 MODEL_VERSION = "complementarity-1.0"
+# The products are many and small: on the 2-core target, one BLAS thread is twice as fast as two
+# (and steady), and a fixed thread count keeps floating-point results identical run to run.
+BLAS_THREADS = 1
 Progress = Callable[[float, str], None]
+
+
+def _single_threaded(function):
+    @wraps(function)
+    def wrapper(*args, **kwargs):
+        with threadpool_limits(limits=BLAS_THREADS, user_api="blas"):
+            return function(*args, **kwargs)
+    return wrapper
 
 __all__ = [
     "MODEL_VERSION", "TEMPLATES", "Combination", "FirmRecord", "MatchResult", "Member", "RoleSlot", "RunParameters",
@@ -54,11 +67,13 @@ class Suggested:
     trilateral: dict[int, np.ndarray]  # firm index -> positions in pool, best first
 
 
+@_single_threaded
 def prepare(firms: Sequence[FirmRecord], taxonomy: Sequence[TaxonomyNode], params: RunParameters) -> Participants:
     """Features and hard rules for a run."""
     return participants(build_features(firms, taxonomy), params, template_named(params.template))
 
 
+@_single_threaded
 def suggest(setup: Participants, progress: Progress | None = None) -> Suggested:
     """Partner lists and the trilateral search: every firm's suggestions, as arrays."""
     report = _stage(progress, 0.0, 0.5, "partner lists")
@@ -69,6 +84,7 @@ def suggest(setup: Participants, progress: Progress | None = None) -> Suggested:
     return Suggested(setup, lists, pool, per_firm(pool, params.suggestions_per_firm, len(setup.features)))
 
 
+@_single_threaded
 def match(firms: Sequence[FirmRecord], taxonomy: Sequence[TaxonomyNode], params: RunParameters,
           progress: Progress | None = None) -> MatchResult:
     """Every firm's bilateral and trilateral suggestions, and the run's diversified proposals."""
@@ -85,6 +101,7 @@ def match(firms: Sequence[FirmRecord], taxonomy: Sequence[TaxonomyNode], params:
     return MatchResult(suggestions=suggestions, proposals=proposals)
 
 
+@_single_threaded
 def exact_trilateral_suggestions(firms: Sequence[FirmRecord], taxonomy: Sequence[TaxonomyNode], params: RunParameters,
                                  firm_id: int, k: int = 20) -> list[Combination]:
     """The exact reference for one firm: its best k triples among every eligible triple including it."""

@@ -10,20 +10,22 @@ set of members however many firms' lists hold it, one sentence per ordered pair 
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 
 from matchmaker.domain.compliance import NonRedStatus
 from matchmaker.domain.countries import country_name
 from matchmaker.domain.enums import RoleKind
-from matchmaker.scoring.features import ROLE_KINDS, offered_slugs, sought_slugs
+from matchmaker.scoring.features import ROLE_KINDS, offered_slugs
 from matchmaker.scoring.participants import Participants
 from matchmaker.scoring.records import BILATERAL, PENALISE, TRILATERAL, Combination, Member
 from matchmaker.scoring.scores import BILATERAL_PART_NAMES, PART_NAMES, explain_pairs, explain_triples
 from matchmaker.scoring.templates import has_us_slot
 
-APPLICATION_MENTION = 0.25  # text similarity from which a shared application is worth a sentence
+APPLICATION_MENTION = 0.2  # application similarity (scores.py) from which it is worth a sentence
 APPLICATION_TERMS = 2
 DECIMALS = 6
 ROLE_LABELS = {
@@ -50,17 +52,36 @@ CERTIFICATION_LABELS = {
 }
 
 
+class _Exchange(NamedTuple):
+    """What a giver offers of what a receiver seeks, independent of where they sit in a combination."""
+
+    exact: tuple[str, ...]  # sought slugs the giver offers as such
+    narrower: tuple[tuple[str, tuple[str, ...]], ...]  # (sought slug, offered slugs below it)
+    broader: tuple[tuple[str, str], ...]  # (sought slug, offered slug above it)
+    main_role: RoleKind | None  # the role kind the giver mostly offers these in
+
+
 class Explainer:
-    """Builds Combinations for one run; caches what recurs across them."""
+    """Builds Combinations for one run; caches what recurs across them (per firm, per ordered pair,
+    per member line), so each combination costs a few dictionary look-ups and string joins."""
 
     def __init__(self, setup: Participants):
         self.setup, self.features = setup, setup.features
         self.taxonomy = setup.features.taxonomy
         self.us_market = has_us_slot(setup.template)
-        self._offers: dict[int, dict[str, RoleKind]] = {}
-        self._sentences: dict[tuple[int, int, int, int], tuple[tuple[str, ...], RoleKind | None]] = {}
+        self._column_slugs = self.features.columns + ("",)
+        columns = np.array(self._column_slugs, dtype=object)
+        self._sought = [tuple(slug for slug in row if slug) for row in columns[self.features.seek_index].tolist()]
+        self._terms: dict[int, dict[int, float]] = {}
+        self._covers: dict[int, tuple[dict[str, list[str]], dict[str, str], dict[str, RoleKind]]] = {}
+        self._exchanges: dict[tuple[int, int], _Exchange] = {}
+        self._sentences: dict[tuple[int, int, int, int], tuple[str, ...]] = {}
+        self._names_cache: dict[tuple[str, ...], str] = {}
+        self._column_names_cache: dict[tuple[int, ...], str] = {}
         self._member_lines: dict[tuple[int, int, bool], tuple[str, ...]] = {}
         self._applications: dict[tuple[int, int, int, int], str | None] = {}
+        self._members: dict[tuple[int, str], Member] = {}
+        self._roles: dict[tuple[str, ...], str] = {}
         self._triples: dict[tuple[int, int, int], Combination] = {}
         self._pairs: dict[tuple[int, int], Combination] = {}
 
@@ -68,119 +89,173 @@ class Explainer:
 
     def triples(self, members: np.ndarray) -> list[Combination]:
         """Combinations of triples (n, 3) of firm indices in slot order."""
-        keys = [tuple(map(int, row)) for row in members]
-        missing = sorted({key for key in keys if key not in self._triples})
+        keys = list(map(tuple, np.asarray(members, dtype=np.int64).tolist()))
+        missing = sorted(set(keys) - self._triples.keys())
         if missing:
             self._build_triples(np.array(missing, dtype=np.int64))
         return [self._triples[key] for key in keys]
 
     def pairs(self, members: np.ndarray) -> list[Combination]:
         """Combinations of pairs (n, 2) of firm indices, in either order."""
-        keys = [tuple(sorted(map(int, row))) for row in members]
-        missing = sorted({key for key in keys if key not in self._pairs})
+        keys = list(map(tuple, np.sort(np.asarray(members, dtype=np.int64), axis=1).tolist()))
+        missing = sorted(set(keys) - self._pairs.keys())
         if missing:
             self._build_pairs(np.array(missing, dtype=np.int64))
         return [self._pairs[key] for key in keys]
 
     def _build_triples(self, members: np.ndarray) -> None:
-        setup, slots = self.setup, range(3)
-        pick = lambda table: np.stack([table[s][members[:, s]] for s in slots], axis=1)  # noqa: E731
-        red = setup.red_factor[members]
+        setup = self.setup
+        pick = lambda table: np.stack([table[s][members[:, s]] for s in range(3)], axis=1)  # noqa: E731
         breakdown = explain_triples(self.features, members, pick(setup.slot_factor), pick(setup.fit_factor),
-                                    pick(setup.trust_factor), red)
-        template = setup.template
+                                    pick(setup.trust_factor), setup.red_factor[members])
+        template, slots = setup.template, setup.template.slots
+        scores, parts, shared = _as_lists(breakdown, PART_NAMES)
+        exchanges = self._exchanges_by_row(members, breakdown.coverage > 0)
+        roles = [slot.role for slot in slots]
         for row, key in enumerate(map(tuple, members.tolist())):
-            combination_members = tuple(self._member(firm, slot.role) for firm, slot in zip(key, template.slots))
-            reasons = (self._roles_sentence(key), *self._exchange(key, breakdown, row),
-                       *self._members_lines(key, us_market=self.us_market),
-                       _score_sentence(breakdown.scores[row], breakdown.parts, row, PART_NAMES))
+            reasons = (self._roles_sentence(key), *self._exchange(key, exchanges[row], shared[row]),
+                       *self._members_lines(key, self.us_market), _score_sentence(scores[row], parts[row], PART_NAMES))
             self._triples[key] = Combination(
-                kind=TRILATERAL, template=template.name, members=combination_members,
-                score=round(float(breakdown.scores[row]), DECIMALS),
-                score_parts=_parts(breakdown.parts, row, PART_NAMES), reasons=reasons,
+                kind=TRILATERAL, template=template.name,
+                members=(self._member(key[0], roles[0]), self._member(key[1], roles[1]), self._member(key[2], roles[2])),
+                score=scores[row], score_parts=dict(zip(PART_NAMES, parts[row])), reasons=reasons,
             )
 
     def _build_pairs(self, members: np.ndarray) -> None:
         setup = self.setup
         breakdown = explain_pairs(self.features, members, setup.pair_factor[members],
                                   setup.pair_trust_factor[members], setup.red_factor[members])
+        scores, parts, shared = _as_lists(breakdown, BILATERAL_PART_NAMES)
+        exchanges = self._exchanges_by_row(members, breakdown.coverage > 0)
+        forward = self._directed(members[:, 0], members[:, 1])
+        backward = self._directed(members[:, 1], members[:, 0])
         for row, key in enumerate(map(tuple, members.tolist())):
-            exchange = self._exchange(key, breakdown, row)
-            roles = [self._pair_role(key[0], key[1]), self._pair_role(key[1], key[0])]
-            reasons = (*exchange, *self._members_lines(key, us_market=False),
-                       _score_sentence(breakdown.scores[row], breakdown.parts, row, BILATERAL_PART_NAMES))
+            first, second = key
+            reasons = (*self._exchange(key, exchanges[row], shared[row]), *self._members_lines(key, False),
+                       _score_sentence(scores[row], parts[row], BILATERAL_PART_NAMES))
             self._pairs[key] = Combination(
                 kind=BILATERAL, template=None,
-                members=tuple(self._member(firm, role) for firm, role in zip(key, roles)),
-                score=round(float(breakdown.scores[row]), DECIMALS),
-                score_parts=_parts(breakdown.parts, row, BILATERAL_PART_NAMES), reasons=reasons,
+                members=(self._member(first, self._pair_role(first, second, forward, row)),
+                         self._member(second, self._pair_role(second, first, backward, row))),
+                score=scores[row], score_parts=dict(zip(BILATERAL_PART_NAMES, parts[row])), reasons=reasons,
             )
 
+    def _directed(self, givers: np.ndarray, receivers: np.ndarray) -> tuple[list[bool], list[tuple[int, ...]], list[int]]:
+        """For ordered pairs (giver, receiver), at once: whether every seek the giver covers is offered as
+        such (no hierarchy involved: most pairs), those seeks' columns, and the role kind most of them
+        are offered in (-1: none)."""
+        features = self.features
+        sought = features.seek_index[receivers]
+        level = features.offers_padded[givers[:, None], sought]
+        kinds = features.offer_kinds_padded[givers[:, None], sought]
+        simple = ((kinds >= 0) | (level == 0)).all(axis=1).tolist()
+        counts = (kinds[:, :, None] == np.arange(len(ROLE_KINDS))[None, None, :]).sum(axis=1)
+        role = np.where(counts.max(axis=1) > 0, counts.argmax(axis=1), -1).tolist()  # ties: enum order
+        columns = [tuple(column for column in row if column >= 0) for row in np.where(kinds >= 0, sought, -1).tolist()]
+        return simple, columns, role
+
+    def _exchanges_by_row(self, members: np.ndarray, covered: np.ndarray) -> list[list[tuple]]:
+        """Per combination, its ordered pairs (giver, receiver) with coverage, each with _directed's facts."""
+        rows, givers, receivers = np.nonzero(covered)
+        simple, columns, _ = self._directed(members[rows, givers], members[rows, receivers])
+        found: list[list[tuple]] = [[] for _ in range(len(members))]
+        for row, giver, receiver, is_simple, exact in zip(rows.tolist(), givers.tolist(), receivers.tolist(), simple, columns):
+            found[row].append((giver, receiver, is_simple, exact))
+        return found
+
     def _member(self, firm: int, role: str) -> Member:
-        record = self.features.firms[firm]
-        return Member(firm_id=record.id, country=record.country, role=role)
+        key = (firm, role)
+        if key not in self._members:
+            record = self.features.firms[firm]
+            self._members[key] = Member(firm_id=record.id, country=record.country, role=role)
+        return self._members[key]
 
     # --- sentences ------------------------------------------------------------------------------
 
     def _roles_sentence(self, key: tuple[int, ...]) -> str:
-        parts = [f"{{{position}}} brings {ROLE_LABELS[slot.role_kind]} from {_escape(country_name(self.features.firms[firm].country))}"
-                 for position, (firm, slot) in enumerate(zip(key, self.setup.template.slots))]
-        return f"{parts[0]}, {parts[1]}, and {parts[2]}."
+        countries = tuple(self.features.firms[firm].country for firm in key)
+        if countries not in self._roles:
+            parts = [f"{{{position}}} brings {ROLE_LABELS[slot.role_kind]} from {_escape(country_name(country))}"
+                     for position, (country, slot) in enumerate(zip(countries, self.setup.template.slots))]
+            self._roles[countries] = f"{parts[0]}, {parts[1]}, and {parts[2]}."
+        return self._roles[countries]
 
-    def _exchange(self, key: tuple[int, ...], breakdown, row: int) -> list[str]:
+    def _exchange(self, key: tuple[int, ...], exchanges: list[tuple], shared: tuple[tuple[int, int], ...]) -> list[str]:
         """What each member offers that another seeks, then the applications they share."""
-        lines = []
-        for giver, receiver in _ordered_pairs(len(key)):
-            if breakdown.coverage[row, giver, receiver] > 0:
-                lines += self._covered(key[giver], key[receiver], giver, receiver)[0]
-        for first, second in _ordered_pairs(len(key)):
-            if first < second and breakdown.text[row, first, second] >= APPLICATION_MENTION:
-                sentence = self._application(key[first], key[second], first, second)
-                if sentence:
-                    lines.append(sentence)
+        lines: list[str] = []
+        for giver, receiver, simple, exact in exchanges:
+            if simple:  # the common case, without the caches of the general one
+                lines.append(f"{{{giver}}} offers {self._column_names(exact)}, which {{{receiver}}} seeks.")
+            else:
+                lines += self._covered(key[giver], key[receiver], giver, receiver)
+        for first, second in shared:
+            sentence = self._application(key[first], key[second], first, second)
+            if sentence:
+                lines.append(sentence)
         return lines
 
-    def _covered(self, giver: int, receiver: int, at_giver: int, at_receiver: int) -> tuple[tuple[str, ...], RoleKind | None]:
-        """Sentences on what ``giver`` offers of what ``receiver`` seeks, and the role kind it mostly acts in."""
+    def _covered(self, giver: int, receiver: int, at_giver: int, at_receiver: int) -> tuple[str, ...]:
+        """Sentences on what ``giver`` offers of what ``receiver`` seeks."""
         cache_key = (giver, receiver, at_giver, at_receiver)
-        if cache_key in self._sentences:
-            return self._sentences[cache_key]
-        offers, tree = self._offered(giver), self.taxonomy
-        exact, below, above = [], [], []
-        kinds: list[RoleKind] = []
-        for sought in sought_slugs(self.features.firms[receiver], tree):
-            if sought in offers:
-                exact.append(sought)
-                kinds.append(offers[sought])
-                continue
-            narrower = [slug for slug in tree.descendants[sought] if slug in offers]
-            if narrower:
-                below.append((sought, narrower))
-                kinds += [offers[slug] for slug in narrower]
-                continue
-            broader = [slug for slug in tree.ancestors[sought] if slug in offers]
-            if broader:
-                above.append((sought, broader[:1]))
-                kinds.append(offers[broader[0]])
-        x, y = f"{{{at_giver}}}", f"{{{at_receiver}}}"
-        lines = []
-        if exact:
-            lines.append(f"{x} offers {self._names(exact)}, which {y} seeks.")
-        for sought, narrower in below:
-            lines.append(f"{x} offers {self._names(narrower)}, meeting {y}'s search for {self._names([sought])}.")
-        for sought, broader in above:
-            lines.append(f"{x} offers {self._names(broader)} in general, which may include the "
-                         f"{self._names([sought])} {y} seeks.")
-        main = max(ROLE_KINDS, key=lambda kind: (kinds.count(kind), -ROLE_KINDS.index(kind))) if kinds else None
-        self._sentences[cache_key] = (tuple(lines), main)
+        if cache_key not in self._sentences:
+            exchange = self._exchange_of(giver, receiver)
+            x, y = f"{{{at_giver}}}", f"{{{at_receiver}}}"
+            lines = []
+            if exchange.exact:
+                lines.append(f"{x} offers {self._names(exchange.exact)}, which {y} seeks.")
+            for sought, narrower in exchange.narrower:
+                lines.append(f"{x} offers {self._names(narrower)}, meeting {y}'s search for {self._names((sought,))}.")
+            for sought, broader in exchange.broader:
+                lines.append(f"{x} offers {self._names((broader,))} in general, which may include the "
+                             f"{self._names((sought,))} {y} seeks.")
+            self._sentences[cache_key] = tuple(lines)
         return self._sentences[cache_key]
+
+    def _exchange_of(self, giver: int, receiver: int) -> _Exchange:
+        key = (giver, receiver)
+        if key not in self._exchanges:
+            full, partial, kinds = self._covers[giver] if giver in self._covers else self._covers_of(giver)
+            exact, narrower, broader, roles = [], [], [], []
+            for sought in self._sought[receiver]:
+                offered = full.get(sought)
+                if offered is None:
+                    if sought in partial:
+                        broader.append((sought, partial[sought]))
+                        roles.append(kinds[partial[sought]])
+                elif offered[0] == sought:
+                    exact.append(sought)
+                    roles.append(kinds[sought])
+                else:
+                    narrower.append((sought, tuple(offered)))
+                    roles += [kinds[slug] for slug in offered]
+            self._exchanges[key] = _Exchange(tuple(exact), tuple(narrower), tuple(broader), _most_common(roles))
+        return self._exchanges[key]
+
+    def _covers_of(self, firm: int) -> tuple[dict[str, list[str]], dict[str, str], dict[str, RoleKind]]:
+        """For each slug a firm's offers serve in full (the slug itself first, else the offers below it),
+        each slug they serve in part (an offer above it), and the role kind of each offer."""
+        if firm not in self._covers:
+            tree = self.taxonomy
+            kinds = offered_slugs(self.features.firms[firm], tree)
+            full: dict[str, list[str]] = {}
+            partial: dict[str, str] = {}
+            for slug in kinds:
+                full.setdefault(slug, []).insert(0, slug)
+                for ancestor in tree.ancestors[slug]:
+                    if ancestor not in kinds:
+                        full.setdefault(ancestor, []).append(slug)
+                for descendant in tree.descendants[slug]:
+                    partial.setdefault(descendant, slug)
+            self._covers[firm] = (full, partial, kinds)
+        return self._covers[firm]
 
     def _application(self, first: int, second: int, at_first: int, at_second: int) -> str | None:
         cache_key = (first, second, at_first, at_second)
         if cache_key not in self._applications:
-            terms = _shared_terms(self.features.tfidf, self.features.terms, first, second)
+            terms = _shared_terms(self.features, first, second)
             self._applications[cache_key] = (
-                f"{{{at_first}}} and {{{at_second}}} both work on {_escape(_joined(terms))}." if terms else None
+                f"{{{at_first}}} and {{{at_second}}} both describe work on {_escape(_joined([f'“{term}”' for term in terms]))}."
+                if terms else None
             )
         return self._applications[cache_key]
 
@@ -207,60 +282,94 @@ class Explainer:
                          else f"{name} is not yet eligible for the US market.")
         return tuple(lines)
 
-    def _pair_role(self, firm: int, partner: int) -> str:
+    def _pair_role(self, firm: int, partner: int, directed, row: int) -> str:
         """The role kind a firm mostly acts in towards a partner: that of what it offers the partner
         seeks, else its most offered role kind."""
-        main = self._covered(firm, partner, 0, 1)[1]
+        simple, _, role = directed
+        main = (ROLE_KINDS[role[row]] if role[row] >= 0 else None) if simple[row] else self._exchange_of(firm, partner).main_role
         if main is None:
             counts = self.features.role_offers[firm]
             main = ROLE_KINDS[int(np.argmax(counts))] if counts.any() else None
         return main.value if main else "partner"
 
-    def _offered(self, firm: int) -> dict[str, RoleKind]:
-        if firm not in self._offers:
-            self._offers[firm] = offered_slugs(self.features.firms[firm], self.taxonomy)
-        return self._offers[firm]
+    def _column_names(self, columns: tuple[int, ...]) -> str:
+        if columns not in self._column_names_cache:
+            self._column_names_cache[columns] = self._names(tuple(self._column_slugs[column] for column in columns))
+        return self._column_names_cache[columns]
 
-    def _names(self, slugs: Iterable[str]) -> str:
-        return _escape(_joined([_lower_first(self.taxonomy.names[slug]) for slug in slugs]))
-
-
-def _ordered_pairs(size: int) -> list[tuple[int, int]]:
-    return [(a, b) for a in range(size) for b in range(size) if a != b]
+    def _names(self, slugs: tuple[str, ...]) -> str:
+        if slugs not in self._names_cache:
+            self._names_cache[slugs] = _escape(_joined([_lower_first(self.taxonomy.names[slug]) for slug in slugs]))
+        return self._names_cache[slugs]
 
 
-def _shared_terms(tfidf, terms: np.ndarray, first: int, second: int) -> list[str]:
-    """The terms both texts weigh most (by the smaller of the two weights); a phrase hides its words."""
-    a, b = tfidf.getrow(first), tfidf.getrow(second)
-    common, at_a, at_b = np.intersect1d(a.indices, b.indices, assume_unique=True, return_indices=True)
-    if not len(common):
-        return []
-    weight = np.minimum(a.data[at_a], b.data[at_b])
-    ranked = sorted(zip(-weight, terms[common]), key=lambda item: (item[0], -len(item[1].split()), item[1]))
+def _most_common(kinds: list[RoleKind]) -> RoleKind | None:
+    """The most frequent role kind, ties to the first in enum order."""
+    if not kinds:
+        return None
+    distinct = set(kinds)
+    if len(distinct) == 1:
+        return kinds[0]
+    return min(distinct, key=lambda kind: (-kinds.count(kind), ROLE_KINDS.index(kind)))
+
+
+def _as_lists(breakdown, names: tuple[str, ...]):
+    """Scores and parts of a breakdown as Python lists (rounded), and per combination the pairs
+    (first, second) with a shared application."""
+    scores = np.round(breakdown.scores.astype(np.float64), DECIMALS).tolist()
+    parts = np.round(np.stack([breakdown.parts[name] for name in names], axis=1), DECIMALS).tolist()
+    size = breakdown.coverage.shape[1]
+    upper = np.triu(np.ones((size, size), dtype=bool), 1)
+    return scores, parts, _by_row((breakdown.text >= APPLICATION_MENTION) & upper)
+
+
+def _by_row(mask: np.ndarray) -> list[tuple[tuple[int, int], ...]]:
+    """Per row of a (n, s, s) mask, its true (first, second) positions: each row's mask read as one
+    small integer, and the pairs of each integer listed once."""
+    size = mask.shape[1]
+    cells = [(first, second) for first in range(size) for second in range(size)]
+    codes = (mask.reshape(len(mask), -1) * (1 << np.arange(size * size))).sum(axis=1)
+    table = {int(code): tuple(cell for bit, cell in enumerate(cells) if int(code) >> bit & 1) for code in np.unique(codes)}
+    return [table[code] for code in codes.tolist()]
+
+
+def _shared_terms(features, first: int, second: int) -> list[str]:
+    """The terms both texts weigh most (by the smaller of the two weights), as the first text writes
+    them; a term sharing a word with one already chosen is skipped."""
+    a, b = _weights(features.tfidf, first), _weights(features.tfidf, second)
+    ranked = sorted(((-min(weight, b[term]), features.terms[term]) for term, weight in a.items() if term in b),
+                    key=lambda item: (item[0], -item[1].count(" "), item[1]))
     chosen: list[str] = []
     for _, term in ranked:
-        if any(term in other.split() or other in term.split() for other in chosen):
+        if set(term.split()) & {word for other in chosen for word in other.split()}:
             continue
         chosen.append(term)
         if len(chosen) == APPLICATION_TERMS:
             break
-    return chosen
+    return [_as_written(term, features.firms[first].description) for term in chosen]
 
 
-def _parts(parts: dict[str, np.ndarray], row: int, names: tuple[str, ...]) -> dict[str, float]:
-    return {name: round(float(parts[name][row]), DECIMALS) for name in names}
+def _weights(matrix, row: int) -> dict[int, float]:
+    start, end = matrix.indptr[row], matrix.indptr[row + 1]
+    return dict(zip(matrix.indices[start:end].tolist(), matrix.data[start:end].tolist()))
 
 
-def _score_sentence(score: float, parts: dict[str, np.ndarray], row: int, names: tuple[str, ...]) -> str:
-    pieces = []
-    for name in names:
-        value = float(parts[name][row])
-        if name == "red_flag_penalty" and value == 0:
-            continue
-        sign = "-" if value < 0 else "+"
-        pieces.append(f"{sign} {PART_LABELS[name]} {abs(value):.2f}")
-    text = " ".join(pieces)
-    return f"Score {float(score):.2f} = {text[2:] if text.startswith('+ ') else text}."
+@lru_cache(maxsize=1 << 14)
+def _term_pattern(term: str) -> re.Pattern[str]:
+    pattern = r"\W+".join(re.escape(word) for word in term.split())
+    return re.compile(rf"(?<!\w){pattern}(?!\w)", re.IGNORECASE)
+
+
+def _as_written(term: str, text: str) -> str:
+    """"fpv interceptors" as the text writes it ("FPV interceptors"), else as it is."""
+    found = _term_pattern(term).search(text)
+    return found.group(0) if found else term
+
+
+def _score_sentence(score: float, parts: list[float], names: tuple[str, ...]) -> str:
+    pieces = [f"{'-' if value < 0 else '+'} {PART_LABELS[name]} {abs(value):.2f}"
+              for name, value in zip(names, parts) if value or name != "red_flag_penalty"]
+    return f"Score {score:.2f} = {' '.join(pieces)[2:]}."
 
 
 def _joined(items: list[str]) -> str:

@@ -27,9 +27,10 @@ def exact_triples(setup: Participants, firm: int, k: int) -> tuple[np.ndarray, n
             for found_members, found_scores in _with_firm_in_slot(setup, firm, p):
                 members.append(found_members)
                 scores.append(found_scores)
-    if not members:
+    members, scores = (np.concatenate(members), np.concatenate(scores)) if members else (None, None)
+    if members is None or not len(members):
         return np.zeros((0, 3), dtype=np.int64), np.zeros(0, dtype=np.float32)
-    return _best(np.concatenate(members), np.concatenate(scores), k, len(setup.features))
+    return _best(members, scores, k, len(setup.features))
 
 
 def _with_firm_in_slot(setup: Participants, firm: int, p: int):

@@ -3,7 +3,8 @@
 Pair value (complementarity first, application as a bonus on top of it, never on its own):
     coverage(i -> j) = share of j's sought capabilities that i's offers meet (hierarchy-aware, 0..1)
     mutual(i, j)     = coverage(i -> j) + coverage(j -> i)                               (0..2)
-    v(i, j)          = mutual(i, j) * (1 + APPLICATION_BONUS * text(i, j))   text: LSA cosine, >= 0
+    v(i, j)          = mutual(i, j) * (1 + APPLICATION_BONUS * application(i, j))
+    application(i, j) = max(0, cos - APPLICATION_FLOOR) / (1 - APPLICATION_FLOOR), cos: LSA cosine
 Two competitors that seek nothing from each other have mutual 0, hence v 0 and score 0, whatever
 their texts share; any complementary pair scores above 0.
 
@@ -12,8 +13,9 @@ Bilateral score = v(i, j) * (m_i * m_j), with the member factor m = (1 + TRUST_W
 Trilateral score, members in slot order 0, 1, 2:
     links   = v01 + v02 + v12
     weakest = the smallest member engagement, engagement of a member = sum of its two pair values
-    core    = links + BALANCE_WEIGHT * weakest     (a passenger who gives and gets nothing costs)
-    score   = core * u0 * u1 * u2, u = (1 + FIT_WEIGHT * role fit) * (1 + TRUST_WEIGHT * trust) * red
+    core    = links + BALANCE_WEIGHT * weakest     (balanced triples beat one strong pair plus a guest)
+    score   = core * u0 * u1 * u2, u = (1 + FIT_WEIGHT * role fit) * (1 + TRUST_WEIGHT * trust) * red,
+              and 0 when weakest is 0: a member who neither gives nor gets anything is no partner
 Role fit: how much of the slot's role kind the member offers (and capacity, for components and
 manufacturing); trust: non-red status, certifications, and US-market eligibility when the
 template has a US slot; red: RED_FLAG_FACTOR for a red-flagged member when they are penalised.
@@ -37,14 +39,14 @@ import numpy as np
 from matchmaker.scoring.features import OFFER_FULL, TEXT_SCALE, Features
 
 APPLICATION_BONUS = 0.5
+APPLICATION_FLOOR = 0.25  # text similarity every pair of drone firms reaches on vocabulary alone
 BALANCE_WEIGHT = 1.0
 FIT_WEIGHT = 0.1
 TRUST_WEIGHT = 0.1
 RED_FLAG_FACTOR = 0.5
-_TEXT_WEIGHT = np.float32(APPLICATION_BONUS / (TEXT_SCALE**2 * (1 - 0.25)) / OFFER_FULL)
-_HALF = np.float32(1 / OFFER_FULL)
-APPLICATION_FLOOR = 0.25
-_TEXT_FLOOR = np.float32(round(APPLICATION_FLOOR * TEXT_SCALE**2))  # coverage = given / (OFFER_FULL * needs)
+_TEXT_WEIGHT = np.float32(APPLICATION_BONUS / (TEXT_SCALE**2 * (1 - APPLICATION_FLOOR)) / OFFER_FULL)
+_HALF = np.float32(1 / OFFER_FULL)  # coverage = given / (OFFER_FULL * needs)
+_TEXT_FLOOR = np.float32(round(APPLICATION_FLOOR * TEXT_SCALE**2))  # an integer: subtracting it stays exact
 _BALANCE = np.float32(BALANCE_WEIGHT)
 PART_NAMES = ("complementarity", "shared_application", "balance", "role_fit", "supply_chain_trust", "red_flag_penalty")
 BILATERAL_PART_NAMES = ("complementarity", "shared_application", "supply_chain_trust", "red_flag_penalty")
@@ -116,10 +118,17 @@ def pair_values(features: Features, terms: PairTerms, i: np.ndarray, j: np.ndarr
 
 
 def triple_scores(v01, v02, v12, u0, u1, u2) -> np.ndarray:
-    """The trilateral score from the three pair values and the three member factors, in slot order."""
+    """The trilateral score from the three pair values and the three member factors, in slot order;
+    0 when a member is a passenger (no complementarity with either of the others).
+
+    The smallest engagement (sum of two pair values) is the sum of all three minus the largest;
+    the member factors are multiplied first (u0 * u1) * u2, which is cheap when they broadcast.
+    """
     links = v01 + v02 + v12
-    weakest = np.minimum(np.minimum(v01 + v02, v01 + v12), v02 + v12)
-    return (links + weakest * _BALANCE) * u0 * u1 * u2
+    weakest = links - np.maximum(np.maximum(v01, v02), v12)
+    scores = (links + weakest * _BALANCE) * ((u0 * u1) * u2)
+    scores *= weakest > 0
+    return scores
 
 
 def bilateral_scores(values: np.ndarray, factor_i: np.ndarray, factor_j: np.ndarray,
@@ -135,7 +144,7 @@ class Breakdown:
     scores: np.ndarray
     parts: dict[str, np.ndarray]
     coverage: np.ndarray  # (n, members, members): coverage[k, a, b] = coverage(member a -> member b)
-    text: np.ndarray  # (n, members, members): text similarity 0..1
+    text: np.ndarray  # (n, members, members): application similarity 0..1 (see the module doc)
 
 
 def explain_triples(features: Features, members: np.ndarray, factors: np.ndarray, fit: np.ndarray,
@@ -149,7 +158,7 @@ def explain_triples(features: Features, members: np.ndarray, factors: np.ndarray
     complementarity = mutual[:, 0, 1] + mutual[:, 0, 2] + mutual[:, 1, 2]
     v = values.astype(np.float64)
     links = v[:, 0, 1] + v[:, 0, 2] + v[:, 1, 2]
-    weakest = np.minimum(np.minimum(v[:, 0, 1] + v[:, 0, 2], v[:, 0, 1] + v[:, 1, 2]), v[:, 0, 2] + v[:, 1, 2])
+    weakest = links - np.maximum(np.maximum(v[:, 0, 1], v[:, 0, 2]), v[:, 1, 2])
     core = links + BALANCE_WEIGHT * weakest
     parts = {"complementarity": complementarity, "shared_application": links - complementarity,
              "balance": BALANCE_WEIGHT * weakest, **_multiplied(core, fit, trust, red)}
@@ -177,8 +186,8 @@ def _pairs_of(features: Features, members: np.ndarray) -> tuple[np.ndarray, np.n
     needs = features.needs.astype(np.float64)
     coverage = given / (OFFER_FULL * needs[right])  # given is 0 when the right firm seeks nothing
     values = pair_values(features, pair_terms(features, left, right), left, right)
-    text = np.maximum(pair_terms(features, left, right).text, 0).astype(np.float64) / TEXT_SCALE**2
-    return coverage, text, values
+    cosine = pair_terms(features, left, right).text.astype(np.float64) / TEXT_SCALE**2
+    return coverage, np.maximum(cosine - APPLICATION_FLOOR, 0) / (1 - APPLICATION_FLOOR), values
 
 
 def _multiplied(core: np.ndarray, fit: np.ndarray, trust: np.ndarray, red: np.ndarray) -> dict[str, np.ndarray]:
