@@ -125,8 +125,11 @@ def triple_scores(v01, v02, v12, u0, u1, u2) -> np.ndarray:
     the member factors are multiplied first (u0 * u1) * u2, which is cheap when they broadcast.
     """
     links = v01 + v02 + v12
-    weakest = links - np.maximum(np.maximum(v01, v02), v12)
-    scores = (links + weakest * _BALANCE) * ((u0 * u1) * u2)
+    largest = np.maximum(np.maximum(v01, v02), v12)
+    weakest = np.subtract(links, largest, out=largest)  # in place: the search's arrays are big
+    scores = weakest * _BALANCE
+    scores += links
+    scores *= (u0 * u1) * u2
     scores *= weakest > 0
     return scores
 

@@ -1,16 +1,19 @@
 """Trilateral search without enumerating N^3 triples: a join over the partner lists, then a beam.
 
 For each slot p and each firm eligible for it (the anchor a), with q and r the two other slots:
-1. candidates: for q, the NEAR_WIDTH firms b with the best (v(a, b) + breadth_r(b)) * u_q(b), where
-   breadth_r(b) is the mean pair value of b's partner list for slot r. The breadth term is what
-   makes the join work: the best triples of a firm are mostly not made of its best partners, but
-   of partners that are good for it *and* pair well with the third slot (on the 10,000-firm
-   benchmark, ranking by v * u alone puts only 57% of the exact top-20 members in the top 64,
-   this key 83%); the same for r;
-2. star: every pair of candidates (their pair value by batched matrix products);
-3. chains: each candidate b with its partners L[b, r][:EXPANSION], each candidate c with
-   L[c, q][:EXPANSION] (pair values read from the lists): triples whose third member is tied to the
-   second more than to the anchor;
+1. candidates: the DEEP_WIDTH firms b of slot q with the best (v(a, b) + breadth_r(b)) * u_q(b),
+   where breadth_r(b) is the mean pair value of b's partner list for slot r, in nested tiers: the
+   SEEDS best, the NEAR_WIDTH best, the next CHAIN_DEPTH, the rest; the same for r. The breadth
+   term favours partners that also pair well with the third slot;
+2. stars: every seed for q with every candidate for r, and every candidate for q with every seed
+   for r (pair values by batched matrix products). A firm's best triples mostly join one strong
+   partner with a third member moderately tied to the anchor but well tied to that partner: on the
+   10,000-firm benchmark, in the exact top-20 triples that a 40 x 40 star of the best candidates
+   missed, the stronger partner ranked 4th (median) among the candidates, the weaker 57th to 92nd;
+3. chains: each of the NEAR_WIDTH candidates b with its list partners L[b, r][:EXPANSION], each c
+   with L[c, q][:EXPANSION], and the next CHAIN_DEPTH candidates with the first CHAIN_LENGTH of
+   their lists (pair values read from the lists): triples whose third member is tied to the second
+   more than to the anchor;
 4. BEAM_ROUNDS more chain rounds from the members of the BEAM best triples kept so far.
 The anchor's own pair values come from its rows of the exact block product against each slot
 (computed per batch of anchors, never stored for all firms), so every candidate gets its exact
@@ -18,8 +21,9 @@ score from the shared formula (scores.triple_scores). Each anchor's whole beam (
 KEEP_MARGIN triples, as some of them may be better assigned or found from another slot) goes to a
 pool, which is de-duplicated (for the ``any`` template, one set of firms keeps its best slot
 assignment); each firm's suggestions are the best pool triples that include it, whichever member
-anchored them. Work per anchor is bounded (about NEAR_WIDTH^2 + 2 * (NEAR_WIDTH + BEAM) *
-EXPANSION candidates), so the search is linear in the number of firms once the lists exist.
+anchored them. Work per anchor is bounded (2 * (SEEDS * DEEP_WIDTH + (NEAR_WIDTH + BEAM) * EXPANSION
++ CHAIN_DEPTH * CHAIN_LENGTH), about 15,600 candidates), so the search is linear in the number of
+firms once the lists exist; the exact reference scores millions per anchor at 10,000 firms.
 """
 from __future__ import annotations
 
@@ -33,11 +37,13 @@ from matchmaker.scoring.partners import PartnerLists, top_k_rows
 from matchmaker.scoring.scores import Columns, block_terms, grid_terms, pair_values, triple_scores
 
 ANCHOR_BATCH = 256
-NEAR_WIDTH = 40  # candidates per slot and anchor
+# Candidates per slot and anchor, in nested tiers (see the module doc for what each tier is paired with).
+SEEDS, NEAR_WIDTH, CHAIN_DEPTH, DEEP_WIDTH = 12, 40, 80, 256
+EXPANSION = 48  # list partners tried per near candidate and beam member
+CHAIN_LENGTH = 16  # list partners tried per candidate of the chain tier
 BEAM = 32  # triples kept per anchor between rounds
 KEEP_MARGIN = 12  # the beam holds at least this many more than the suggestions wanted
 BEAM_ROUNDS = 1
-EXPANSION = 48  # list partners tried per candidate
 
 
 @dataclass(frozen=True, eq=False)
@@ -117,41 +123,51 @@ class _Beam:
         self.check_exclusions = len(setup.excluded_keys) > 0
 
     def search(self) -> Triples:
-        near_q, near_r = self._candidates()
-        best = self._star(near_q, near_r)
-        best = self._expand(best, near_q, near_r)
+        deep_q, deep_r = self._candidates()
+        near_q, near_r = deep_q[:, :NEAR_WIDTH], deep_r[:, :NEAR_WIDTH]
+        beyond = slice(NEAR_WIDTH, NEAR_WIDTH + CHAIN_DEPTH)
+        found = [
+            self._star(deep_q[:, :SEEDS], deep_r),
+            self._star(deep_q, deep_r[:, :SEEDS]),
+            *self._chains(near_q, near_r, EXPANSION),
+            *self._chains(deep_q[:, beyond], deep_r[:, beyond], CHAIN_LENGTH),
+        ]
+        best = _merged(found, self.size, self.width)
         for _ in range(BEAM_ROUNDS):
-            best = self._expand(best, best[0], best[1])
+            best = _merged([best, *self._chains(_distinct(best[0]), _distinct(best[1]), EXPANSION)], self.size, self.width)
         return self._triples(*best)
 
     def _candidates(self) -> tuple[np.ndarray, np.ndarray]:
         """The anchor's candidates for slots q and r (see the module doc)."""
         return self._near(self.q, self.r), self._near(self.r, self.q)
 
-    def _star(self, near_q: np.ndarray, near_r: np.ndarray):
+    def _star(self, from_q: np.ndarray, from_r: np.ndarray):
         """Every pair of candidates, their pair value by batched products."""
         features = self.setup.features
-        safe_q, safe_r = np.maximum(near_q, 0), np.maximum(near_r, 0)
+        safe_q, safe_r = np.maximum(from_q, 0), np.maximum(from_r, 0)
         between = pair_values(features, grid_terms(features, safe_q, safe_r), safe_q[:, :, None], safe_r[:, None, :])
-        return self._best(near_q[:, :, None], near_r[:, None, :], between)
+        return self._best(from_q[:, :, None], from_r[:, None, :], between)
 
-    def _expand(self, best, from_q: np.ndarray, from_r: np.ndarray):
-        """Pair each firm of ``from_q`` with its partners for slot r and each firm of ``from_r`` with its
-        partners for slot q (pair values from the lists); merge the best with those kept."""
+    def _chains(self, from_q: np.ndarray, from_r: np.ndarray, length: int):
+        """Each firm of ``from_q`` with its first ``length`` list partners for slot r, and each firm of
+        ``from_r`` with its partners for slot q (pair values from the lists); rows hold distinct firms."""
         lists, q, r = self.lists, self.q, self.r
-        width = min(EXPANSION, lists.slot_index.shape[2])
-        firsts, seconds = _distinct(from_q), _distinct(from_r)
-        partners = [(table[firsts, :width] for table in self.known[r]), (table[seconds, :width] for table in self.known[q])]
-        by_first = self._best(firsts[:, :, None], lists.slot_index[r, firsts, :width], lists.slot_value[r, firsts, :width],
-                              right_known=tuple(partners[0]))
-        by_second = self._best(lists.slot_index[q, seconds, :width], seconds[:, :, None], lists.slot_value[q, seconds, :width],
-                               left_known=tuple(partners[1]))
-        return _merged([best, by_first, by_second], self.size, self.width)
+        width = min(length, lists.slot_index.shape[2])
+        known_r = tuple(table[from_q, :width] for table in self.known[r])
+        known_q = tuple(table[from_r, :width] for table in self.known[q])
+        return (
+            self._best(from_q[:, :, None], lists.slot_index[r, from_q, :width], lists.slot_value[r, from_q, :width],
+                       right_known=known_r),
+            self._best(lists.slot_index[q, from_r, :width], from_r[:, :, None], lists.slot_value[q, from_r, :width],
+                       left_known=known_q),
+        )
 
     def _best(self, left: np.ndarray, right: np.ndarray, between: np.ndarray, left_known=None, right_known=None):
         """The beam's width best candidates (left, right broadcastable to between's shape (n, a, b)) of each
         anchor; ``*_known``: their positions among their slot's firms and their factors, when at hand."""
         n, _, width = between.shape
+        if not between.size:  # a tier beyond a small slot's firms
+            return np.full((n, self.width), -1), np.full((n, self.width), -1), np.zeros((n, self.width), np.float32)
         scores = self._scores(left, right, between, left_known, right_known).reshape(n, -1)
         left, right = np.broadcast_to(left, between.shape), np.broadcast_to(right, between.shape)
 
@@ -202,15 +218,15 @@ class _Beam:
         return np.take(rows, offsets + positions)
 
     def _near(self, s: int, other: int) -> np.ndarray:
-        """Each anchor's NEAR_WIDTH best candidates for slot s by (v(anchor, b) + breadth_other(b)) * u_s(b)."""
+        """Each anchor's DEEP_WIDTH best candidates for slot s by (v(anchor, b) + breadth_other(b)) * u_s(b), in tiers."""
         setup, firms = self.setup, self.slots[s].firms
         keys = (self.values[s][:, :-1] + self.breadth[other][firms][None, :]) * setup.slot_factor[s][firms][None, :]
         codes = setup.features.country_codes
-        keys[codes[self.anchors][:, None] == codes[firms][None, :]] = 0
+        if self.check_countries:  # else every slot has its own country
+            keys[codes[self.anchors][:, None] == codes[firms][None, :]] = 0
         if self.check_exclusions:
             keys[setup.excluded(self.anchors[:, None], firms[None, :])] = 0
-        positions, _ = top_k_rows(keys, NEAR_WIDTH, tie=firms)
-        return np.where(positions >= 0, firms[np.maximum(positions, 0)], -1).astype(np.int32)
+        return _tiers(keys, firms, (SEEDS, NEAR_WIDTH, NEAR_WIDTH + CHAIN_DEPTH, DEEP_WIDTH))
 
     def _anchor_values(self, slot: _Slot) -> np.ndarray:
         """v(anchor, every firm eligible for the slot), plus a 0 column for "no firm": the anchors'
@@ -227,6 +243,22 @@ class _Beam:
         members[:, self.q] = left[row, rank]
         members[:, self.r] = right[row, rank]
         return Triples(members, scores[row, rank])
+
+
+def _tiers(keys: np.ndarray, firms: np.ndarray, bounds: tuple[int, ...]) -> np.ndarray:
+    """Each row's best ``bounds[-1]`` firms by key in nested tiers: the first bounds[0] columns hold
+    the best bounds[0], and so on; unordered within a tier, -1 for keys <= 0.
+
+    Partitioning is deterministic, and the tiers are all the search needs: each tier is used as a
+    set, so sorting whole rows (the costliest step at this width) would buy nothing.
+    """
+    width = keys.shape[1]
+    bounds = tuple(min(bound, width) for bound in bounds)
+    positions = np.argpartition(-keys, bounds[-1] - 1, axis=1)[:, :bounds[-1]]
+    found = np.take_along_axis(keys, positions, axis=1)
+    inner = np.argpartition(-found, [bound - 1 for bound in bounds[:-1]], axis=1)  # within the kept few
+    positions, found = np.take_along_axis(positions, inner, axis=1), np.take_along_axis(found, inner, axis=1)
+    return np.where(found > 0, firms[positions], -1).astype(np.int32)
 
 
 def _distinct(firms: np.ndarray) -> np.ndarray:

@@ -4,17 +4,20 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlmodel import select
+from sqlmodel import Session, select
 
+from matchmaker.config import Settings
 from matchmaker.domain.access import Actor
 from matchmaker.domain.enums import JobStatus, Role
 from matchmaker.domain.errors import Conflict
+from matchmaker.extensions import make_engine
 from matchmaker.jobs import runner
-from matchmaker.models import Job, MatchExclusion, Proposal
-from matchmaker.services import matching
+from matchmaker.models import Job, MatchExclusion, Proposal, Suggestion
+from matchmaker.services import jobs, matching
 from tests.factories import make_firm
 
 BIN = Path(sys.executable).parent
@@ -135,3 +138,60 @@ def test_two_processes_cannot_start_two_runs_at_once(seeded_database, tmp_path):
               for _ in range(2)]
     outcomes = sorted(racer.communicate(timeout=60)[0].strip() for racer in racers)
     assert outcomes == ["conflict", "started"]
+
+
+KILLED_WHILE_WRITING = textwrap.dedent(
+    """
+    import time
+    from matchmaker import create_app
+    from matchmaker.domain.access import Actor
+    from matchmaker.domain.enums import Role
+    from matchmaker.extensions import db
+    from matchmaker.jobs import runner
+    from matchmaker.services import matching
+
+    write = matching._write
+
+    def write_then_hang(session, run_id, result):
+        counts = write(session, run_id, result)  # every row is now flushed, not yet committed
+        print(f"written {run_id}", flush=True)
+        time.sleep(120)
+        return counts
+
+    matching._write = write_then_hang
+    app = create_app({"JOBS_MODE": "inline"})
+    with app.app_context():
+        with db.new_session() as session:
+            run_id = matching.start_run(session=session, actor=Actor(role=Role.ORGANIZER), parameters={"top": 5}).id
+        runner.run(run_id)
+    """
+)
+
+
+def test_a_run_killed_while_writing_leaves_the_previous_output_and_ends_failed(seeded_database, tmp_path):
+    """SIGKILL after the run's rows are flushed: none of them survive, and the run is failed once its
+    heartbeat is stale, which frees the scope for the next run."""
+    copy = tmp_path / "killed.db"
+    copy.write_bytes(seeded_database.read_bytes())
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{copy}"}
+    subprocess.run([BIN / "matchmaker", "match", "--top", "5"], env=env, check=True, capture_output=True)
+    before = _proposals(copy)
+    with subprocess.Popen([sys.executable, "-c", KILLED_WHILE_WRITING], env=env, stdout=subprocess.PIPE,
+                          text=True) as worker:
+        try:
+            line = worker.stdout.readline()
+        finally:
+            worker.kill()  # SIGKILL: no handler, no rollback, no clean-up runs in the worker
+    assert line.startswith("written"), "the run never reached its write"
+    killed = int(line.split()[1])
+
+    engine = make_engine(f"sqlite:///{copy}")
+    with Session(engine, info={"settings": Settings(job_stale_after=timedelta(seconds=0))}) as session:
+        assert session.get(Job, killed).status == JobStatus.RUNNING  # until someone reads the jobs
+        assert jobs.get_job(session=session, actor=ORGANIZER, job_id=killed, kind=matching.MATCH).status == JobStatus.FAILED
+        assert matching.latest_run_id(session) < killed
+        for table in (Proposal, Suggestion):
+            assert not session.exec(select(table).where(table.run_id == killed)).all()
+        assert matching.start_run(session=session, actor=ORGANIZER, parameters={}).id > killed
+    engine.dispose()
+    assert _proposals(copy) == before
