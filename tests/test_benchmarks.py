@@ -40,3 +40,11 @@ def test_firm_list_benchmark_runs_at_smoke_size(tmp_path):
 def test_scoring_benchmark_runs_at_smoke_size():
     output = run_benchmark("scoring", "--firms", "300", "--sample", "5")
     assert "recall@20 vs exact" in output
+
+
+def test_planted_triples_benchmark_runs_at_smoke_size():
+    output = run_benchmark("planted_triples", "--smoke", "--seeds", "0", "1")
+    assert "seed 0" in output and "seed 1" in output and "goal: model recall@10" in output
+    median = next(line for line in output.splitlines() if line.startswith("median")).split()
+    recall, ndcg = float(median[1]), float(median[2].strip("()"))  # the model's column: "0.067 (0.020)"
+    assert 0 <= recall <= 1 and 0 <= ndcg <= 1

@@ -13,14 +13,19 @@ counts, summed over seek indicators; text vectors rounded to integers whose dot 
 2**24), so a matrix product gives the same value whatever its blocking or summation order. The fast search and the
 exact reference therefore agree to the last bit, in any process.
 
-Text: descriptions and capability notes in TF-IDF (words and word pairs, sublinear counts) without
-the terms that occur in the taxonomy's own capability names, reduced by truncated SVD (latent
-semantic analysis, which also relates "maritime" to "surface vessels"). Dropping the capability
-vocabulary keeps shared *capabilities* out of the text term: that term is meant to measure a shared
-*application* ("FPV interceptors", "counter-UAS defence", "long-range fixed-wing ISR": the pair
-"FPV drones" goes, "FPV interceptors" stays), and shared capabilities would reward competitors.
-Word pairs cost about half the time of this step, and are what keeps "counter-UAS defence" when
-both of its words also occur in capability names.
+Text: descriptions and capability notes in TF-IDF (words and word pairs, sublinear counts) reduced
+by truncated SVD (latent semantic analysis, which also relates "maritime" to "surface vessels"). The
+text term is meant to measure a shared *application* ("FPV interceptors", "counter-UAS defence",
+"long-range fixed-wing ISR"), so three kinds of terms are left out: the words of the taxonomy's
+capability names; in a registry of some size, the terms that mainly say which capabilities a firm
+has, learnt from the registry's own tags (wordings outside the taxonomy's names, in any language);
+and terms in more than FRAME_SHARE of the descriptions (sentence frames such as "open to cooperation
+with a supplier of", "core business"). Shared capabilities and frames would reward competitors and
+boilerplate, and count complementarity twice. Measured on a planted-triples registry (seed 0,
+2,000 firms, 40 triples), dropping them took the AUC of this similarity between same-application and
+other pairs from 0.57 to 0.67 (an oracle keeping only the generator's application words: 0.69).
+The floor a pair's similarity must pass is a quantile of the registry's own pair similarities
+(_application_floor), not a constant: how alike two unrelated texts are depends on the registry.
 """
 from __future__ import annotations
 
@@ -44,6 +49,15 @@ TEXT_DIMENSIONS = 32
 TEXT_SCALE = 2000  # |q_i . q_j| <= (TEXT_SCALE + sqrt(d)/2)**2 ~ 4.0e6 < 2**24: exact in float32
 TEXT_SEED = 0
 SMALL_REGISTRY = 50  # below this, keep every term (document-frequency limits need a crowd)
+# A term in more than this share of descriptions is a sentence frame ("core business", "open to
+# cooperation", "founded in") or too common to tell applications apart.
+FRAME_SHARE = 0.1
+CAPABILITY_ASSOCIATION = 0.5  # see _capability_words
+ASSOCIATION_PRIOR = 5.0
+APPLICATION_QUANTILE = 0.9  # see _application_floor
+FLOOR_PAIRS = 20_000
+FIXED_FLOOR = 0.25  # cosine floor of a small registry
+MAX_FLOOR = 0.8  # keeps room above the floor when nearly every text is alike
 ROLE_KINDS = tuple(RoleKind)
 STATUS_VALUE = {
     NonRedStatus.VERIFIED_CLEAN: 1.0,
@@ -103,6 +117,7 @@ class Features:
     pair_left: np.ndarray  # float32 (N, 2T): [offers * needs, seeks]
     pair_right: np.ndarray  # float32 (N, 2T): [seeks, offers * needs]; left_i . right_j = W_ij (see scores)
     text: np.ndarray  # float32 (N, d): integers
+    application_floor: np.float32  # an integer: dot product of text vectors below which no application is shared
     tfidf: sparse.csr_matrix  # for naming shared terms in reasons
     terms: np.ndarray  # vocabulary of tfidf, by column
     role_offers: np.ndarray  # int32 (N, len(ROLE_KINDS)): distinct slugs offered in each role kind
@@ -136,7 +151,7 @@ def build_features(firms: Sequence[FirmRecord], taxonomy: Sequence[TaxonomyNode]
     offers = _offer_levels([tuple(kinds) for kinds in offered], columns, tree)
     seeks, seek_index = _seek_indicators(sought, columns)
     needs = np.maximum(seeks.sum(axis=1), 1).astype(np.float32)
-    tfidf, terms, text = _text(ordered, tree)
+    tfidf, terms, text, floor = _text(ordered, tree, [set(kinds) | set(slugs) for kinds, slugs in zip(offered, sought)])
     return Features(
         firms=ordered,
         ids=ids,
@@ -154,6 +169,7 @@ def build_features(firms: Sequence[FirmRecord], taxonomy: Sequence[TaxonomyNode]
         pair_left=np.hstack([offers * needs[:, None], seeks]),
         pair_right=np.hstack([seeks, offers * needs[:, None]]),
         text=text,
+        application_floor=floor,
         tfidf=tfidf,
         terms=terms,
         role_offers=_role_offers(ordered, tree),
@@ -255,24 +271,72 @@ def _capacity_score(units: int | None) -> float:
     return min(1.0, math.log10(1 + units) / math.log10(CAPACITY_FULL))
 
 
-def _text(firms: Sequence[FirmRecord], tree: Taxonomy) -> tuple[sparse.csr_matrix, np.ndarray, np.ndarray]:
-    """TF-IDF of the application vocabulary, and its LSA vectors quantised to integers."""
+def _text(firms: Sequence[FirmRecord], tree: Taxonomy,
+          tagged: list[set[str]]) -> tuple[sparse.csr_matrix, np.ndarray, np.ndarray, np.float32]:
+    """TF-IDF of the application vocabulary, its LSA vectors quantised to integers, and the floor of
+    the application similarity (an integer on the scale of their dot products)."""
     small = len(firms) < SMALL_REGISTRY
     counter = CountVectorizer(
         lowercase=True, stop_words="english", token_pattern=_TOKEN, ngram_range=(1, 2),
-        min_df=1 if small else 2, max_df=1.0 if small else 0.5, dtype=np.float32,
+        min_df=1 if small else 2, max_df=1.0 if small else FRAME_SHARE, dtype=np.float32,
     )
     try:
         counts = counter.fit_transform([firm.description or "" for firm in firms])
     except ValueError:  # no usable words at all
         empty = sparse.csr_matrix((len(firms), 0), dtype=np.float32)
-        return empty, np.array([], dtype=object), _quantised(_reduced(empty))
+        text = _quantised(_reduced(empty))
+        return empty, np.array([], dtype=object), text, _application_floor(text)
     terms = counter.get_feature_names_out()
     analyse = counter.build_analyzer()
     capability_terms = {term for name in tree.names.values() for term in analyse(name)}
     kept = np.array([term not in capability_terms for term in terms], dtype=bool)
+    if not small:
+        kept &= ~_capability_words(counts, tagged)
     tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(counts[:, kept]).astype(np.float32).tocsr()
-    return tfidf, terms[kept], _quantised(_reduced(tfidf))
+    text = _quantised(_reduced(tfidf))
+    return tfidf, terms[kept], text, _application_floor(text)
+
+
+def _capability_words(counts: sparse.csr_matrix, tagged: list[set[str]]) -> np.ndarray:
+    """Terms that mainly say which capabilities a firm has, learnt from the registry's own tags.
+
+    For each term, the share of the firms using it that carry a tag, smoothed towards the tag's
+    share of the whole registry (ASSOCIATION_PRIOR firms' worth) so that a term used twice proves
+    little; a term is a capability word when, for some tag, that share is at least
+    CAPABILITY_ASSOCIATION of the way from the registry's share to every firm. This catches the
+    wordings the taxonomy's names do not ("outrunner", "airworthiness", "homing"), whichever
+    language they are in, and keeps words used across capabilities alike (applications).
+    """
+    slugs = sorted(set().union(*tagged)) if tagged else []
+    if not slugs:
+        return np.zeros(counts.shape[1], dtype=bool)
+    column = {slug: number for number, slug in enumerate(slugs)}
+    rows = [row for row, found in enumerate(tagged) for _ in found]
+    columns = [column[slug] for found in tagged for slug in sorted(found)]
+    tags = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, columns)), shape=(len(tagged), len(slugs)))
+    used = (counts > 0).astype(np.float32)
+    together = (used.T @ tags).toarray()  # (terms, slugs): firms using the term with the tag
+    users = np.asarray(used.sum(axis=0)).ravel()[:, None]
+    base = np.asarray(tags.mean(axis=0)).ravel()[None, :]
+    share = (together + ASSOCIATION_PRIOR * base) / (users + ASSOCIATION_PRIOR)
+    lift = (share - base) / np.maximum(1 - base, 1e-9)
+    return lift.max(axis=1) >= CAPABILITY_ASSOCIATION
+
+
+def _application_floor(text: np.ndarray) -> np.float32:
+    """The similarity a pair must pass for a shared application: the APPLICATION_QUANTILE of the
+    similarity of random pairs of the registry (FLOOR_PAIRS of them, drawn with a fixed seed), so
+    that only pairs more alike than most earn the bonus, whatever the registry's vocabulary; in a
+    small registry, where a quantile means little, FIXED_FLOOR."""
+    rows = len(text)
+    if rows < SMALL_REGISTRY:
+        return np.float32(round(FIXED_FLOOR * TEXT_SCALE**2))
+    draw = np.random.default_rng(TEXT_SEED)
+    first, second = draw.integers(0, rows, FLOOR_PAIRS), draw.integers(0, rows - 1, FLOOR_PAIRS)
+    second += second >= first  # a pair of two different firms
+    similarity = np.einsum("nd,nd->n", text[first].astype(np.float64), text[second].astype(np.float64))
+    floor = np.quantile(similarity, APPLICATION_QUANTILE)
+    return np.float32(round(min(max(floor, 0.0), MAX_FLOOR * TEXT_SCALE**2)))
 
 
 def _reduced(tfidf: sparse.csr_matrix) -> np.ndarray:

@@ -151,12 +151,20 @@ class Explainer:
         simple = ((kinds >= 0) | (level == 0)).all(axis=1).tolist()
         counts = (kinds[:, :, None] == np.arange(len(ROLE_KINDS))[None, None, :]).sum(axis=1)
         role = np.where(counts.max(axis=1) > 0, counts.argmax(axis=1), -1).tolist()  # ties: enum order
-        columns = [tuple(column for column in row if column >= 0) for row in np.where(kinds >= 0, sought, -1).tolist()]
+        offered = kinds >= 0
+        found = sought[offered].tolist()  # row by row: far cheaper than listing the padded rows
+        ends = np.cumsum(offered.sum(axis=1)).tolist()
+        columns = [tuple(found[start:end]) for start, end in zip([0, *ends], ends)]
         return simple, columns, role
 
     def _exchanges_by_row(self, members: np.ndarray, covered: np.ndarray) -> list[list[tuple]]:
-        """Per combination, its ordered pairs (giver, receiver) with coverage, each with _directed's facts."""
-        rows, givers, receivers = np.nonzero(covered)
+        """Per combination, its ordered pairs (giver, receiver) with coverage, each with _directed's facts.
+
+        The diagonal is left out: a member that offers what it seeks itself exchanges nothing with
+        itself, and "A offers GNSS receivers, which A seeks" is no reason to propose anything.
+        """
+        others = ~np.eye(covered.shape[1], dtype=bool)
+        rows, givers, receivers = np.nonzero(covered & others)
         simple, columns, _ = self._directed(members[rows, givers], members[rows, receivers])
         found: list[list[tuple]] = [[] for _ in range(len(members))]
         for row, giver, receiver, is_simple, exact in zip(rows.tolist(), givers.tolist(), receivers.tolist(), simple, columns):

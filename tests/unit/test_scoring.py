@@ -260,3 +260,49 @@ def test_degenerate_registries(taxonomy, fixture_firms):
 def _all_combinations(result):
     found = [c for kinds in result.suggestions.values() for combinations in kinds.values() for c in combinations]
     return found + [c for combinations in result.proposals.values() for c in combinations]
+
+
+def test_a_member_is_never_said_to_meet_its_own_seeks(taxonomy):
+    firms = [
+        firm(1, "TW", offers=[("gnss-receivers", COMPONENTS)],
+             seeks=[("gnss-receivers", COMPONENTS), ("battlefield-validation", RND)]),
+        firm(2, "UA", offers=[("battlefield-validation", RND)], seeks=[("gnss-receivers", COMPONENTS)]),
+        firm(3, "PL", offers=[("platform-integration", EXPERTISE)], seeks=[("battlefield-validation", RND)]),
+    ]
+    combinations = _all_combinations(match(firms, taxonomy, RunParameters()))
+    assert any(c.kind == "trilateral" for c in combinations)
+    for combination in combinations:
+        for position in range(len(combination.members)):
+            own = re.compile(rf"\{{{position}\}} offers .*, which \{{{position}\}} seeks")
+            assert not any(own.match(reason) for reason in combination.reasons)
+
+
+def _application_registry():
+    """200 firms, each with one of 20 capabilities (named in made-up words the taxonomy does not use)
+    and one of 20 applications, independently; every description shares one frame."""
+    slugs = [node.slug for node in taxonomy_nodes()][:20]
+    firms = [firm(number, ("TW", "UA")[number % 2], offers=[(slugs[number % 20], COMPONENTS)],
+                  text=f"Open to cooperation. We ship gizmo{number % 20}x units for mission{number // 10 % 20}z work.")
+             for number in range(200)]
+    return firms, [(number // 10 % 20, number % 20) for number in range(200)]
+
+
+def test_the_application_text_leaves_out_frames_and_capability_words(taxonomy):
+    firms, _ = _application_registry()
+    terms = set(build_features(firms, taxonomy).terms)
+    assert "mission3z" in terms  # an application: spread evenly over the capabilities
+    assert "gizmo3x" not in terms  # always with the same capability tag
+    assert "cooperation" not in terms  # in every description
+
+
+def test_a_shared_application_clears_the_floor_and_a_shared_capability_does_not(taxonomy):
+    firms, labels = _application_registry()
+    features = build_features(firms, taxonomy)
+    same_application = next((i, j) for i, j in itertools.combinations(range(200), 2)
+                            if labels[i][0] == labels[j][0] and labels[i][1] != labels[j][1])
+    same_capability = next((i, j) for i, j in itertools.combinations(range(200), 2)
+                           if labels[i][1] == labels[j][1] and labels[i][0] != labels[j][0])
+    pairs = np.array([same_application, same_capability])
+    ones = np.ones((2, 2), dtype=np.float32)
+    application = explain_pairs(features, pairs, ones, ones, ones).text[:, 0, 1]
+    assert application[0] > 0.5 and application[1] == 0

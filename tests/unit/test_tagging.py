@@ -131,6 +131,19 @@ def test_what_a_sought_partner_offers_stays_sought(tagger):
     assert pairs(tagger.tag("Seeking a partner able to supply datalinks.")) == {("datalinks", SEEKS)}
 
 
+@pytest.mark.parametrize("text", [
+    "We are searching for a company offering carbon-fibre frames.",
+    "Need suppliers providing carbon-fibre frames for a new VTOL line.",
+])
+def test_what_a_sought_company_offers_stays_sought(tagger, text):
+    assert ("carbon-fibre-structures", SEEKS) in pairs(tagger.tag(text))
+    assert not {tag for tag in tagger.tag(text) if tag.direction == OFFERS and tag.slug != "vtol-airframes"}
+
+
+def test_a_firm_that_is_a_partner_providing_something_offers_it(tagger):
+    assert pairs(tagger.tag("We are a trusted partner providing gimbals to integrators.")) == {("gimbals", OFFERS)}
+
+
 def test_your_partner_for_is_an_offer(tagger):
     assert pairs(tagger.tag("Your partner for radar sensors.")) == {("radar-payloads", OFFERS)}
 
@@ -197,6 +210,25 @@ def test_evidence_is_the_phrase_as_written(tagger):
 ])
 def test_negated_capabilities_are_dropped(tagger, text):
     assert tagger.tag(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Szukamy: autopilot działający bez GPS.",
+    "Hledáme autopilot bez GPS.",
+    "Шукаємо автопілот, що працює без GNSS.",
+    "We seek an autopilot that flies without Galileo.",
+])
+def test_what_works_without_a_capability_does_not_seek_it(tagger, text):
+    assert pairs(tagger.tag(text)) == {("autopilot-software", SEEKS)}
+
+
+@pytest.mark.parametrize("text", ["Rendering engines for mapping software.", "A search engine for spare drone parts."])
+def test_engines_that_are_software_are_not_combustion_engines(tagger, text):
+    assert "combustion-engines" not in {tag.slug for tag in tagger.tag(text)}
+
+
+def test_engines_named_as_such_are_combustion_engines(tagger):
+    assert pairs(tagger.tag("We build drone engines and diesel engines.")) == {("combustion-engines", OFFERS)}
 
 
 def test_negation_reaches_only_a_few_words(tagger):
