@@ -37,6 +37,8 @@ def from_environment(instance_path: str) -> dict:
             ),
             job_stale_after=timedelta(seconds=int(os.environ.get("JOB_STALE_AFTER", 90))),
         ),
+        # Per process: rendered firm list pages kept for re-use, in bytes; 0 turns the cache off.
+        "FIRM_LIST_CACHE_BYTES": int(os.environ.get("FIRM_LIST_CACHE_BYTES", 32 * 1024 * 1024)),
         # "thread": jobs run on a worker thread of the web process; "inline": in the caller (CLI, tests).
         "JOBS_MODE": os.environ.get("JOBS_MODE", "thread"),
     }

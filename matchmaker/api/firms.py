@@ -1,7 +1,7 @@
 """Firms of the registry."""
 from datetime import date
 
-from flask import Response
+from flask import Response, current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
@@ -9,6 +9,8 @@ from marshmallow import Schema, fields, validate
 from matchmaker.api.auth import current_actor
 from matchmaker.api.common import CountryCode, documents_errors, page_window
 from matchmaker.api.etag import created_headers, etag_header, versioned
+from matchmaker.api.page_cache import Page, PageCache
+from matchmaker.domain.access import Actor
 from matchmaker.domain.compliance import CertificationKind, CertificationStatus, NonRedStatus
 from matchmaker.domain.enums import Direction, RoleKind, SizeBand, VerificationStatus, Visibility
 from matchmaker.extensions import db
@@ -16,6 +18,13 @@ from matchmaker.services import exports, firms
 from matchmaker.services.exports import ExportFormat
 
 blp = Blueprint("firms", __name__, url_prefix="/api/v1/firms", description="Firms of the registry")
+LIST_CACHE = "firm_list_cache"
+
+
+@blp.record_once
+def _create_list_cache(state) -> None:
+    """One cache per application, sized by its configuration."""
+    state.app.extensions[LIST_CACHE] = PageCache(state.app.config["FIRM_LIST_CACHE_BYTES"])
 
 
 class CapabilityTagSchema(Schema):
@@ -131,11 +140,13 @@ class Firms(MethodView):
     @blp.paginate(max_page_size=100)
     def get(self, query, pagination_parameters):
         """List the firms you may see"""
-        items, total = firms.list_firms(
-            session=db.session, actor=current_actor(), filters=_filters(query), **page_window(pagination_parameters)
+        actor, filters, window = current_actor(), _filters(query), page_window(pagination_parameters)
+        body, total = current_app.extensions[LIST_CACHE].get_or_render(
+            lambda: firms.list_key(session=db.session, actor=actor, filters=filters, **window),
+            lambda: _render_list_page(actor, filters, window),
         )
         pagination_parameters.item_count = total
-        return items
+        return current_app.response_class(body, mimetype=current_app.json.mimetype)
 
     @blp.arguments(FirmCreateSchema)
     @blp.response(201, FirmSchema)
@@ -144,6 +155,12 @@ class Firms(MethodView):
         """Register a firm"""
         firm = firms.register_firm(session=db.session, actor=current_actor(), data=data)
         return firm, created_headers(firm.id, firm.version, "firms.FirmById")
+
+
+def _render_list_page(actor: Actor, filters: firms.FirmFilters, window: dict[str, int]) -> Page:
+    """The page's JSON body as flask-smorest would answer it for the items, and the total."""
+    items, total = firms.list_firms(session=db.session, actor=actor, filters=filters, **window)
+    return current_app.json.response(FirmSchema(many=True).dump(items)).get_data(), total
 
 
 def _filters(query: dict) -> firms.FirmFilters:

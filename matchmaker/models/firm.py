@@ -21,6 +21,18 @@ class Firm(SQLModel, table=True):
             sqlite_where=text("deleted_at IS NULL"),
             postgresql_where=text("deleted_at IS NULL"),
         ),
+        # Holds all the firm list reads of each live firm to pick a page: its filters, visibility and
+        # sort key, so sorting and counting the matching firms can skip the wide rows.
+        Index(
+            "ix_firm_listing",
+            "country",
+            "verification_status",
+            "visibility",
+            "name_key",
+            "id",
+            sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)

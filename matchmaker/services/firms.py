@@ -1,12 +1,12 @@
 """Registering firms, reading them as the actor may see them, changing and deleting them."""
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, case, func, literal, select as sa_select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import defer, selectinload
 from sqlmodel import Session, select
 
 from matchmaker.domain.access import Actor, Sight, may_change, require_role, require_user, sight_of
@@ -21,8 +21,9 @@ from matchmaker.domain.compliance import (
 from matchmaker.domain.enums import Direction, Role, RoleKind, VerificationStatus
 from matchmaker.domain.errors import Conflict, Forbidden, NotFound, PreconditionFailed
 from matchmaker.domain.text import search_key
-from matchmaker.models import Capability, Firm, FirmCapability, UserFirm
+from matchmaker.models import Capability, Firm, FirmCapability, Generation, UserFirm
 from matchmaker.models.base import utcnow
+from matchmaker.models.generation import REGISTRY
 from matchmaker.services.common import require_participating, settings_of
 from matchmaker.services.compliance_status import (
     certification_clause,
@@ -33,7 +34,7 @@ from matchmaker.services.compliance_status import (
     us_market_of,
 )
 from matchmaker.services.taxonomy import capabilities_by_slug
-from matchmaker.services.visibility import facts, full_sight_clause, masked_name, visible_clause
+from matchmaker.services.visibility import facts, full_sight_clause, masked_name, sight_key, visible_clause
 
 # Fields a masked view keeps; everything else is withheld.
 PROFILE_FIELDS = (
@@ -187,27 +188,56 @@ def list_firms(
 ) -> tuple[list[FirmView], int]:
     """One page of the firms the actor sees, ordered by the name the actor sees, with the total."""
     conditions = [visible_clause(actor), *_filter_conditions(session, actor, filters)]
-    shown_name = case(
-        (full_sight_clause(actor), Firm.name_key),
-        else_=literal(search_key(masked_name(""))) + " " + func.lower(Firm.country),
-    )
-    # The total rides along as a window count, sparing a second pass over the matching firms.
-    query = (
-        select(Firm, func.count().over())
-        .where(*conditions)
-        .options(
-            selectinload(Firm.capabilities), selectinload(Firm.certifications), selectinload(Firm.declarations)
-        )
-        .order_by(shown_name, Firm.id)
-        .offset(offset)
-        .limit(limit)
-    )
-    rows = session.exec(query).all()
+    rows = session.exec(_page_query(actor, conditions, offset, limit)).all()
     if rows:
         total = rows[0][1]
     else:  # a page past the end carries no count
         total = session.scalar(sa_select(func.count()).select_from(Firm).where(*conditions))
     return [view_of(session, firm, sight_of(actor, facts(firm))) for firm, _total in rows], total
+
+
+def _page_query(actor: Actor, conditions: list, offset: int, limit: int):
+    """The page's firms with the total of matching firms, ordered by the name the actor sees.
+
+    The page is picked from narrow rows, its total riding along as a window count, so sorting and
+    counting the matching firms never carries their descriptions; only the page's rows are read whole.
+    """
+    shown_name = case(
+        (full_sight_clause(actor), Firm.name_key),
+        else_=literal(search_key(masked_name(""))) + " " + func.lower(Firm.country),
+    )
+    page = (
+        sa_select(Firm.id, func.count().over().label("total"))
+        .where(*conditions)
+        .order_by(shown_name, Firm.id)
+        .offset(offset)
+        .limit(limit)
+        .subquery()
+    )
+    return (
+        select(Firm, page.c.total)
+        .join(page, page.c.id == Firm.id)
+        .options(
+            selectinload(Firm.capabilities), selectinload(Firm.certifications), selectinload(Firm.declarations),
+            # No view shows these, and the search key is as long as the description.
+            defer(Firm.search_key), defer(Firm.imported_fields),
+        )
+        .order_by(shown_name, Firm.id)
+    )
+
+
+def list_key(*, session: Session, actor: Actor, filters: FirmFilters, offset: int, limit: int) -> Hashable | None:
+    """All that one page of ``list_firms`` depends on, for caching it; None when nothing is to be cached.
+
+    The registry's generation changes with every committed write, and today's date expires
+    certifications. Read it before the page: a write committed in between then shows in the page
+    under the older generation, never the other way round.
+    """
+    generation = session.scalar(select(Generation.token).where(Generation.scope == REGISTRY))
+    if generation is None:
+        return None
+    normalised = replace(filters, countries=tuple(sorted(set(filters.countries))))
+    return generation, today(), sight_key(actor), normalised, offset, limit
 
 
 def _filter_conditions(session: Session, actor: Actor, filters: FirmFilters) -> list:

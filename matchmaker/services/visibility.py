@@ -2,6 +2,8 @@
 
 ``tests/services/test_visibility.py`` checks that these clauses agree with ``sight_of`` firm by firm.
 """
+from dataclasses import replace
+
 from sqlalchemy import ColumnElement, and_, false, or_, true
 
 from matchmaker.domain.access import Actor, FirmFacts
@@ -35,6 +37,14 @@ def full_sight_clause(actor: Actor) -> ColumnElement[bool]:
         Firm.country.in_(actor.countries) if actor.role == Role.REVIEWER and actor.countries else false()
     )
     return or_(Firm.visibility != Visibility.DISCREET, own, office)
+
+
+def sight_key(actor: Actor) -> Actor:
+    """The actor without its identity: all that decides what it sees, so actors with equal keys see alike.
+
+    Role, own firms and office countries decide it (``sight_of`` and the clauses above); the user id never does.
+    """
+    return replace(actor, user_id=None)
 
 
 MASKED_NAME = "Discreet firm ({country})"
