@@ -48,3 +48,8 @@ def test_planted_triples_benchmark_runs_at_smoke_size():
     median = next(line for line in output.splitlines() if line.startswith("median")).split()
     recall, ndcg = float(median[1]), float(median[2].strip("()"))  # the model's column: "0.067 (0.020)"
     assert 0 <= recall <= 1 and 0 <= ndcg <= 1
+
+
+def test_match_run_benchmark_runs_at_smoke_size(tmp_path):
+    output = run_benchmark("match_run", "--smoke", "--database-url", f"sqlite:///{tmp_path / 'match.db'}")
+    assert "command wall time" in output and "rows suggestion" in output

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import Connection, Table, func, insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 from sqlmodel import Session, select
@@ -21,7 +21,7 @@ from matchmaker.domain.access import Actor, require_role
 from matchmaker.domain.enums import JobStatus, Role, VerificationStatus
 from matchmaker.domain.errors import Conflict, Invalid
 from matchmaker.models import Capability, Firm, Job, MatchExclusion, Proposal, ProposalMember, Suggestion
-from matchmaker.scoring.records import Combination, FirmRecord, MatchResult, RunParameters, Tag, TaxonomyNode
+from matchmaker.scoring.records import Combination, FirmRecord, MatchResult, Member, RunParameters, Tag, TaxonomyNode
 from matchmaker.scoring.templates import TEMPLATES
 from matchmaker.services import jobs
 from matchmaker.services.common import begin_write, settings_of
@@ -124,23 +124,17 @@ def registry_hash(firms: list[FirmRecord], taxonomy: list[TaxonomyNode], paramet
 
 
 def _write(session: Session, run_id: int, result: MatchResult) -> dict[str, int]:
+    """Plain inserts rather than ORM objects: a 10,000-firm run writes some 340,000 suggestions."""
     for kind, combinations in result.proposals.items():
-        for rank, combination in enumerate(combinations, 1):
-            proposal = Proposal(run_id=run_id, kind=kind, rank=rank, **_scored(combination))
-            proposal.members = [
-                ProposalMember(position=position, firm_id=m.firm_id, country=m.country, role=m.role)
-                for position, m in enumerate(combination.members)
-            ]
-            session.add(proposal)
+        _write_proposals(session, run_id, kind, combinations)
     suggestions = [
-        Suggestion(run_id=run_id, firm_id=firm_id, kind=kind, rank=rank, **_scored(combination),
-                   members=[asdict(member) for member in combination.members])
+        {"run_id": run_id, "firm_id": firm_id, "kind": kind, "rank": rank, **_scored(combination),
+         "members": [_member(member) for member in combination.members]}
         for firm_id, by_kind in sorted(result.suggestions.items())
         for kind, combinations in sorted(by_kind.items())
         for rank, combination in enumerate(combinations, 1)
     ]
-    session.add_all(suggestions)
-    session.flush()
+    _insert_rows(session, Suggestion.__table__, suggestions)
     return {
         "bilateral_proposals": len(result.proposals.get("bilateral", [])),
         "trilateral_proposals": len(result.proposals.get("trilateral", [])),
@@ -148,9 +142,51 @@ def _write(session: Session, run_id: int, result: MatchResult) -> dict[str, int]
     }
 
 
+def _write_proposals(session: Session, run_id: int, kind: str, combinations: list[Combination]) -> None:
+    if not combinations:
+        return
+    rows = [{"run_id": run_id, "kind": kind, "rank": rank, **_scored(c)} for rank, c in enumerate(combinations, 1)]
+    ids = session.scalars(insert(Proposal).returning(Proposal.id, sort_by_parameter_order=True), rows).all()
+    members = [
+        {"proposal_id": proposal_id, "position": position, **_member(member)}
+        for proposal_id, combination in zip(ids, combinations)
+        for position, member in enumerate(combination.members)
+    ]
+    session.execute(insert(ProposalMember), members)
+
+
 def _scored(combination: Combination) -> dict[str, Any]:
     return {"template": combination.template, "score": combination.score,
             "score_parts": dict(combination.score_parts), "reasons": list(combination.reasons)}
+
+
+def _member(member: Member) -> dict[str, Any]:
+    # Spelled out: dataclasses.asdict deep-copies, and costs seconds over 340,000 suggestions.
+    return {"firm_id": member.firm_id, "country": member.country, "role": member.role}
+
+
+def _insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert in the session's transaction, so the run stays all or nothing: by COPY on PostgreSQL, where
+    the suggestions of a 10,000-firm run take 8 s against 14 s for an executemany (psycopg sends an
+    INSERT per row); by executemany elsewhere."""
+    if not rows:
+        return
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        _copy_rows(connection, table, rows)
+    else:
+        connection.execute(insert(table), rows)
+
+
+def _copy_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    dialect, names = connection.dialect, list(rows[0])
+    # Each value as an INSERT would bind it (JSON columns wrapped for psycopg, say).
+    processors = [table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names]
+    quote = dialect.identifier_preparer
+    statement = f"COPY {quote.format_table(table)} ({', '.join(map(quote.quote, names))}) FROM STDIN"
+    with connection.connection.cursor() as cursor, cursor.copy(statement) as copy:
+        for row in rows:
+            copy.write_row([row[name] if bind is None else bind(row[name]) for name, bind in zip(names, processors)])
 
 
 def latest_run_id(session: Session) -> int | None:
