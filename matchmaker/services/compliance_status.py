@@ -37,10 +37,14 @@ def supply_chain_of(firm: Firm, concern: frozenset[str]) -> Assessment:
 
 
 def us_market_of(firm: Firm, on: date) -> Eligibility:
-    listings = [
-        (c.kind, certification_status(c.expires_on, on)) for c in firm.certifications if c.kind in BLUE_UAS
-    ]
-    return assess_us_market(_declarations(firm), listings)
+    return us_market_from(_declarations(firm), [(c.kind, c.expires_on) for c in firm.certifications], on)
+
+
+def us_market_from(declarations: list[Declaration], certifications: list[tuple[CertificationKind, date | None]],
+                   on: date) -> Eligibility:
+    """US-market eligibility from plain data: declarations, and (kind, expiry) of each certification."""
+    listings = [(kind, certification_status(expires_on, on)) for kind, expires_on in certifications if kind in BLUE_UAS]
+    return assess_us_market(declarations, listings)
 
 
 def _declarations(firm: Firm) -> list[Declaration]:

@@ -12,12 +12,16 @@ from sqlmodel import Session, select
 
 from matchmaker.config import Settings
 from matchmaker.domain.access import Actor
+from matchmaker.domain.compliance import CertificationStatus, certification_status
 from matchmaker.domain.enums import JobStatus, Role
 from matchmaker.domain.errors import Conflict
 from matchmaker.extensions import make_engine
 from matchmaker.jobs import runner
-from matchmaker.models import Job, MatchExclusion, Proposal, Suggestion
+from matchmaker.models import Firm, Job, MatchExclusion, Proposal, Suggestion
+from matchmaker.scoring.records import Tag
 from matchmaker.services import jobs, matching
+from matchmaker.services.common import settings_of
+from matchmaker.services.compliance_status import supply_chain_of, today, us_market_of
 from tests.factories import make_firm
 
 BIN = Path(sys.executable).parent
@@ -30,6 +34,20 @@ def test_the_model_reads_no_suspended_or_deleted_firm_and_every_exclusion(sessio
     assert ids == sorted(ids) and world.firms["suspended"].id not in ids
     exclusions = session.exec(select(MatchExclusion)).all()
     assert matching._parameters(session, {}).excluded_pairs == {(e.firm_id, e.other_firm_id) for e in exclusions}
+
+
+def test_the_model_reads_each_firm_as_its_profile_shows_it(session, world):
+    """The run reads plain rows; what it derives must be what the firm's own views derive."""
+    concern, on = settings_of(session).concern_countries, today()
+    for record in matching._registry(session)[0]:
+        firm = session.get(Firm, record.id)
+        assert record.country == firm.country
+        assert record.tags == tuple(Tag(t.capability.slug, t.direction, t.role_kind) for t in firm.capabilities)
+        assert record.supply_chain == supply_chain_of(firm, concern).status
+        assert record.us_market_eligible == us_market_of(firm, on).eligible
+        assert record.certifications == tuple(sorted(
+            c.kind.value for c in firm.certifications if certification_status(c.expires_on, on) is CertificationStatus.VALID
+        ))
 
 
 def test_a_second_run_is_refused_while_one_is_queued(session):
