@@ -147,7 +147,7 @@ def generate(path: Path, rows: int, seed: int = 20_250) -> MemberList:
     writer.writerow(HEADER)
     for number in range(rows):
         code = rng.choices(codes, weights)[0]
-        name = _unique_name(rng, code, seen)
+        name = unique_name(rng, code, seen)
         city = rng.choice(CITIES[code])
         slug = re.sub(r"[^a-z0-9]+", "-", search_key(name)).strip("-")
         website = rng.choice((f"www.{slug}.example", f"https://{slug}.example", f"{slug}.example/en", ""))
@@ -167,7 +167,7 @@ def generate(path: Path, rows: int, seed: int = 20_250) -> MemberList:
     return MemberList(path, rows, accepted)
 
 
-def _unique_name(rng: random.Random, code: str, seen: set[tuple[str, str]]) -> str:
+def unique_name(rng: random.Random, code: str, seen: set[tuple[str, str]]) -> str:
     while True:
         base = f"{rng.choice(NAME_FIRST)} {rng.choice(NAME_SECOND)}"
         if rng.random() < 0.7:

@@ -30,7 +30,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.import_members import CITIES, COUNTRY_FORMS, HEADER, UNRELATED, _unique_name
+from benchmarks.import_members import CITIES, COUNTRY_FORMS, HEADER, UNRELATED, unique_name
 from matchmaker.domain.enums import RoleKind
 from matchmaker.domain.text import search_key
 from matchmaker.scoring.tagging import Tagger
@@ -279,7 +279,7 @@ def generate(size: int, planted: int, seed: int, template: str = "mspo") -> Regi
     rng.shuffle(order)
     position = {original: new for new, original in enumerate(order)}
     seen: set[tuple[str, str]] = set()
-    firms = [GeneratedFirm(_unique_name(rng, profiles[i].country, seen), profiles[i], _describe(rng, profiles[i]))
+    firms = [GeneratedFirm(unique_name(rng, profiles[i].country, seen), profiles[i], _describe(rng, profiles[i]))
              for i in order]
     planted_triples = [PlantedTriple(tuple(position[i] for i in members), application, capabilities)
                        for members, application, capabilities in triples]

@@ -49,7 +49,7 @@ from matchmaker.extensions import make_engine
 from matchmaker.scoring.records import TRILATERAL, FirmRecord, TaxonomyNode
 from matchmaker.scoring.templates import template_named
 from matchmaker.services.importing import default_tagger
-from matchmaker.services.matching import _registry as registry_records
+from matchmaker.services.matching import read_registry as registry_records
 from matchmaker.services.proposals import firm_suggestions
 
 TEMPLATE = "mspo"

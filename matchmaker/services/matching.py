@@ -54,7 +54,7 @@ def run_match(*, session: Session, job_id: int, params: dict[str, Any], file, pr
 
     timings, started = {}, time.perf_counter()
     parameters = _parameters(session, params)
-    firms, taxonomy = _registry(session)
+    firms, taxonomy = read_registry(session)
     timings["read_s"] = round(time.perf_counter() - started, 3)
     progress(0.05, f"scoring {len(firms)} firms")
     result = match(firms, taxonomy, parameters, lambda fraction, note=None: progress(0.05 + 0.8 * fraction, note))
@@ -82,7 +82,7 @@ def _parameters(session: Session, params: dict[str, Any]) -> RunParameters:
     return RunParameters(**known, excluded_pairs=frozenset((a, b) for a, b in exclusions))
 
 
-def _registry(session: Session) -> tuple[list[FirmRecord], list[TaxonomyNode]]:
+def read_registry(session: Session) -> tuple[list[FirmRecord], list[TaxonomyNode]]:
     """Every live, unsuspended firm as the model reads it, in id order (the model must not see set order).
 
     Read as plain rows, one query per table: ORM objects for a 10,000-firm registry and its ~170,000

@@ -29,7 +29,7 @@ ORGANIZER = Actor(user_id=None, role=Role.ORGANIZER)
 
 
 def test_the_model_reads_no_suspended_or_deleted_firm_and_every_exclusion(session, world):
-    firms, _taxonomy = matching._registry(session)
+    firms, _taxonomy = matching.read_registry(session)
     ids = [firm.id for firm in firms]
     assert ids == sorted(ids) and world.firms["suspended"].id not in ids
     exclusions = session.exec(select(MatchExclusion)).all()
@@ -39,7 +39,7 @@ def test_the_model_reads_no_suspended_or_deleted_firm_and_every_exclusion(sessio
 def test_the_model_reads_each_firm_as_its_profile_shows_it(session, world):
     """The run reads plain rows; what it derives must be what the firm's own views derive."""
     concern, on = settings_of(session).concern_countries, today()
-    for record in matching._registry(session)[0]:
+    for record in matching.read_registry(session)[0]:
         firm = session.get(Firm, record.id)
         assert record.country == firm.country
         assert record.tags == tuple(Tag(t.capability.slug, t.direction, t.role_kind) for t in firm.capabilities)
@@ -86,12 +86,12 @@ def test_a_run_records_what_it_read_and_did(session, world):
 
 
 def test_the_same_registry_hashes_the_same_and_a_change_changes_it(session, world):
-    firms, taxonomy = matching._registry(session)
+    firms, taxonomy = matching.read_registry(session)
     parameters = matching._parameters(session, {})
     before = matching.registry_hash(firms, taxonomy, parameters)
-    assert matching.registry_hash(*matching._registry(session), parameters) == before
+    assert matching.registry_hash(*matching.read_registry(session), parameters) == before
     make_firm(session, name="One More", country="UA")
-    assert matching.registry_hash(*matching._registry(session), parameters) != before
+    assert matching.registry_hash(*matching.read_registry(session), parameters) != before
 
 
 # Across processes, on a database of their own (the suite's connection cannot be shared with them).
