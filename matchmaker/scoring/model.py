@@ -17,7 +17,9 @@ same result in any process.
 """
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import wraps
 
@@ -44,6 +46,23 @@ BLAS_THREADS = 1
 Progress = Callable[[float, str], None]
 
 
+@contextmanager
+def paused_gc():
+    """Pause the cyclic garbage collector (reference counting goes on).
+
+    A run allocates millions of small acyclic objects (sentences, tuples, Combinations, row dicts);
+    each full collection walks all of them, which cost a third of the explanations' time at 10,000
+    firms (9.9 s -> 6.8 s of CPU without it).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _single_threaded(function):
     @wraps(function)
     def wrapper(*args, **kwargs):
@@ -53,7 +72,8 @@ def _single_threaded(function):
 
 __all__ = [
     "MODEL_VERSION", "TEMPLATES", "Combination", "FirmRecord", "MatchResult", "Member", "RoleSlot", "RunParameters",
-    "Tag", "Template", "TaxonomyNode", "Suggested", "exact_trilateral_suggestions", "match", "prepare", "suggest",
+    "Tag", "Template", "TaxonomyNode", "Suggested", "exact_trilateral_suggestions", "match", "paused_gc", "prepare",
+    "suggest",
 ]
 
 
@@ -84,6 +104,7 @@ def suggest(setup: Participants, progress: Progress | None = None) -> Suggested:
     return Suggested(setup, lists, pool, per_firm(pool, params.suggestions_per_firm, len(setup.features)))
 
 
+@paused_gc()
 @_single_threaded
 def match(firms: Sequence[FirmRecord], taxonomy: Sequence[TaxonomyNode], params: RunParameters,
           progress: Progress | None = None) -> MatchResult:

@@ -50,7 +50,7 @@ def start_run(*, session: Session, actor: Actor, parameters: dict[str, Any]) -> 
 def run_match(*, session: Session, job_id: int, params: dict[str, Any], file, progress: Progress) -> dict[str, Any]:
     """The job handler: read the registry, score it, and write the output in one transaction."""
     # Imported here: numpy, scipy and scikit-learn cost every other command ~1.5 s and ~80 MB to load.
-    from matchmaker.scoring.model import MODEL_VERSION, match
+    from matchmaker.scoring.model import MODEL_VERSION, match, paused_gc
 
     timings, started = {}, time.perf_counter()
     parameters = _parameters(session, params)
@@ -62,7 +62,8 @@ def run_match(*, session: Session, job_id: int, params: dict[str, Any], file, pr
     progress(0.9, "writing proposals and suggestions")
     session.rollback()  # end the reads: the writes start from a fresh snapshot
     begin_write(session)
-    counts = _write(session, job_id, result)
+    with paused_gc():  # the write builds as many small objects as the explanations
+        counts = _write(session, job_id, result)
     session.commit()
     timings["total_s"] = round(time.perf_counter() - started, 3)
     return {

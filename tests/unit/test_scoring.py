@@ -1,6 +1,7 @@
 """The scoring model's behaviour: complementarity over similarity, the hierarchy, the hard rules,
 proposals, and the reasons people read."""
 import dataclasses
+import gc
 import itertools
 import re
 
@@ -12,7 +13,8 @@ from matchmaker.domain.compliance import NonRedStatus
 from matchmaker.domain.enums import Direction, RoleKind
 from matchmaker.scoring.features import OFFER_FULL, OFFER_PARTIAL, build_features
 from matchmaker.scoring.model import (
-    MODEL_VERSION, TEMPLATES, FirmRecord, RunParameters, Tag, exact_trilateral_suggestions, match, prepare,
+    MODEL_VERSION, TEMPLATES, FirmRecord, RunParameters, Tag, exact_trilateral_suggestions, match, paused_gc,
+    prepare,
 )
 from matchmaker.scoring.scores import PART_NAMES, explain_pairs
 
@@ -306,3 +308,16 @@ def test_a_shared_application_clears_the_floor_and_a_shared_capability_does_not(
     ones = np.ones((2, 2), dtype=np.float32)
     application = explain_pairs(features, pairs, ones, ones, ones).text[:, 0, 1]
     assert application[0] > 0.5 and application[1] == 0
+
+
+def test_paused_gc_leaves_the_collector_as_it_found_it():
+    with paused_gc():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with paused_gc():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
