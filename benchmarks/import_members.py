@@ -44,6 +44,11 @@ from matchmaker.services.taxonomy import load_taxonomy
 ROOT = Path(__file__).resolve().parent.parent
 MATCHMAKER = Path(sys.executable).parent / "matchmaker"
 GNU_TIME = Path("/usr/bin/time")
+
+
+def matchmaker_environment(url: str) -> dict[str, str]:
+    """The environment of a `matchmaker` command on ``url``: jobs run in the command, which waits for them."""
+    return {**os.environ, "DATABASE_URL": url, "JOBS_MODE": "inline", "SECRET_KEY": "benchmark"}
 GOAL_SECONDS = 10.0
 BAD_SHARE = 0.025
 HEADER = ("Company Name", "Country", "City", "Website (URL)", "Company profile", "Contact person", "E-mail", "Phone")
@@ -245,7 +250,7 @@ def fresh_database(url: str, directory: Path, run: int) -> str:
 
 
 def timed_import(url: str, member_list: Path) -> Measure:
-    env = {**os.environ, "DATABASE_URL": url, "JOBS_MODE": "inline", "SECRET_KEY": "benchmark"}
+    env = matchmaker_environment(url)
     command = [str(GNU_TIME), "-v", str(MATCHMAKER), "import", str(member_list)]
     started = time.perf_counter()
     done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)

@@ -26,7 +26,7 @@ from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import URL, make_url
 from sqlmodel import Session
 
-from benchmarks.import_members import GNU_TIME, MATCHMAKER, ROOT, ensure_gnu_time
+from benchmarks.import_members import GNU_TIME, MATCHMAKER, ROOT, ensure_gnu_time, matchmaker_environment
 from benchmarks.registry import firm_of_record, load_registry
 from benchmarks.scoring import synthetic_registry
 from matchmaker.extensions import make_engine
@@ -58,7 +58,7 @@ def fresh_database(url: str) -> None:
     else:
         _on_postgres_server(target, f'DROP DATABASE IF EXISTS "{target.database}" WITH (FORCE)',
                             f'CREATE DATABASE "{target.database}"')
-    subprocess.run([str(MATCHMAKER), "db", "upgrade"], cwd=ROOT, env=_environment(url), check=True, capture_output=True)
+    subprocess.run([str(MATCHMAKER), "db", "upgrade"], cwd=ROOT, env=matchmaker_environment(url), check=True, capture_output=True)
 
 
 def drop_database(url: str) -> None:
@@ -89,17 +89,13 @@ def load_synthetic_registry(url: str, size: int, seed: int) -> None:
 def timed_match(url: str) -> Measure:
     command = [str(GNU_TIME), "-v", str(MATCHMAKER), "match"]
     started = time.perf_counter()
-    done = subprocess.run(command, cwd=ROOT, env=_environment(url), capture_output=True, text=True)
+    done = subprocess.run(command, cwd=ROOT, env=matchmaker_environment(url), capture_output=True, text=True)
     wall_s = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(f"matchmaker match failed ({done.returncode}):\n{done.stdout}\n{done.stderr[-3000:]}")
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)
     timings, rows, megabytes = _what_the_run_recorded(url)
     return Measure(wall_s, int(rss.group(1)) / 1024 if rss else float("nan"), timings, rows, megabytes)
-
-
-def _environment(url: str) -> dict[str, str]:
-    return {**os.environ, "DATABASE_URL": url, "JOBS_MODE": "inline", "SECRET_KEY": "benchmark"}
 
 
 def _what_the_run_recorded(url: str) -> tuple[dict[str, float], dict[str, int], dict[str, float]]:

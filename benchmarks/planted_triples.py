@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import os
 import statistics
 import subprocess
 import tempfile
@@ -41,7 +40,7 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sqlmodel import Session
 
-from benchmarks.import_members import MATCHMAKER, ROOT, fresh_database
+from benchmarks.import_members import MATCHMAKER, ROOT, fresh_database, matchmaker_environment
 from benchmarks.planted_registry import Registry, generate, lexicon_verbatim
 from matchmaker.domain.access import Actor
 from matchmaker.domain.enums import Direction, Role
@@ -49,7 +48,7 @@ from matchmaker.extensions import make_engine
 from matchmaker.scoring.records import TRILATERAL, FirmRecord, TaxonomyNode
 from matchmaker.scoring.templates import template_named
 from matchmaker.services.importing import default_tagger
-from matchmaker.services.matching import read_registry as registry_records
+from matchmaker.services.matching import read_registry
 from matchmaker.services.proposals import firm_suggestions
 
 TEMPLATE = "mspo"
@@ -135,8 +134,8 @@ def measure_seed(seed: int, size: int, planted: int, directory: Path) -> SeedRes
 
 
 def run_matchmaker(url: str, *args: str) -> None:
-    env = {**os.environ, "DATABASE_URL": url, "JOBS_MODE": "inline", "SECRET_KEY": "benchmark"}
-    done = subprocess.run([str(MATCHMAKER), *args], cwd=ROOT, env=env, capture_output=True, text=True)
+    done = subprocess.run([str(MATCHMAKER), *args], cwd=ROOT, env=matchmaker_environment(url), capture_output=True,
+                          text=True)
     if done.returncode != 0:
         raise SystemExit(f"matchmaker {args[0]} failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
 
@@ -156,7 +155,7 @@ def read_run(url: str, members: list[int]) -> tuple[list[FirmRecord], list[Taxon
     """The registry as the model read it, and the members' top K trilateral suggestions."""
     engine = make_engine(url)
     with Session(engine) as session:
-        records, taxonomy = registry_records(session)
+        records, taxonomy = read_registry(session)
         model = {firm: model_top(session, firm) for firm in members}
     engine.dispose()
     return records, taxonomy, model

@@ -11,7 +11,7 @@ from matchmaker.domain.enums import Role
 from matchmaker.domain.errors import Invalid, NotFound
 from matchmaker.domain.names import identity_keys
 from matchmaker.models import (
-    Certification, ClaimInvitation, Contact, Firm, FirmCapability, FirmMerge, SupplyDeclaration, UserFirm,
+    Certification, ClaimInvitation, Contact, Firm, FirmMerge, SupplyDeclaration, UserFirm,
 )
 from matchmaker.models.base import utcnow
 from matchmaker.services.firms import PROFILE_FIELDS, FirmView, firm_keys, touch, view_of

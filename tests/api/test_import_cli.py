@@ -3,7 +3,6 @@ import csv
 import io
 import json
 
-import pytest
 from sqlalchemy import func, select
 
 from matchmaker.models import Firm

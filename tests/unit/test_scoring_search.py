@@ -46,7 +46,7 @@ def test_top_k_rows_matches_a_full_sort(seed):
 def _plain_enumeration(setup) -> dict[int, list[tuple[tuple[int, ...], float]]]:
     """Every triple of the registry by itertools, each slot assignment checked one by one, scored one
     at a time; per firm, the best assignment per set of firms, ranked like the reference."""
-    features, slots = setup.features, setup.template.slots
+    features = setup.features
     size = len(features)
     best: dict[tuple[int, ...], tuple[float, tuple[int, ...]]] = {}
     for trio in itertools.combinations(range(size), 3):

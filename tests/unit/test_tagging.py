@@ -7,7 +7,7 @@ import yaml
 
 from benchmarks.tagging import evaluate, load_descriptions, load_tagger
 from matchmaker.domain.enums import Direction, RoleKind
-from matchmaker.resources import SEED_DATA_DIR, TAXONOMY_FILE
+from matchmaker.resources import SEED_DATA_DIR
 from matchmaker.scoring.tagging import InferredTag, Tagger
 
 OFFERS, SEEKS = Direction.OFFERS, Direction.SEEKS
