@@ -11,7 +11,8 @@ import pytest
 from openpyxl import Workbook
 
 from matchmaker.domain.errors import Invalid
-from matchmaker.services.spreadsheets import FIELDS, HEADER_ALIASES, field_for_header, read_member_list
+from matchmaker.services.spreadsheets import read_member_list
+from matchmaker.services.spreadsheets.headers import FIELDS, HEADER_ALIASES, field_for_header
 
 SHEET = "xl/worksheets/sheet1.xml"
 
