@@ -8,14 +8,14 @@ imported before: what a person entered through the API is never overwritten.
 import functools
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from sqlalchemy import insert
 from sqlalchemy.orm import selectinload
 from sqlmodel import Session, select
 
 from matchmaker.domain.countries import read_country
-from matchmaker.domain.enums import Visibility
+from matchmaker.domain.enums import Direction, Visibility
 from matchmaker.domain.errors import Invalid
 from matchmaker.models import Capability, Contact, Firm, FirmCapability
 from matchmaker.models.base import utcnow
@@ -27,7 +27,9 @@ from matchmaker.services.spreadsheets import MemberRow, read_member_list
 
 # Firm fields an import sets; name and country are the firm's key and never change.
 IMPORTED_FIELDS = ("city", "website", "description", "visibility")
-LIMITS = {"name": 200, "city": 120, "website": 300, "description": 10_000}
+LIMITS = {"name": 200, "city": 120, "website": 300, "description": 10_000, "offers": 4_000, "seeks": 4_000}
+# Columns whose every capability has one direction, whatever the wording; shown in the description as labelled.
+DIRECTED_COLUMNS = (("offers", Direction.OFFERS, "Offers"), ("seeks", Direction.SEEKS, "Seeks"))
 PROGRESS_EVERY = 500
 MAX_EMAIL = 254
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -157,10 +159,39 @@ def _check_row(row: MemberRow, report: RowReport, countries: tuple[str, ...], ta
     if report.reasons or country is None:
         return None
     _fit_values(values, report)
-    tags = tagger.tag(values.get("description"))
+    tags = _row_tags(tagger, values)
+    values["description"] = _with_directed_columns(values, report)
     report.capabilities = [f"{tag.direction} {tag.slug}" for tag in tags]
     name_key, _search = firm_keys(values["name"], None, None)
     return _Candidate(report, country, name_key, values, tags, _contact(values, report))
+
+
+def _row_tags(tagger: Tagger, values: dict[str, str]) -> list[InferredTag]:
+    """What the row says the firm offers and seeks: the description read by its cue words, and the
+    offers and seeks columns, each capability in them taking the column's direction (a cell of bare
+    items has no cue words, and a cue would not reach past a semicolon). A capability found twice in
+    one direction counts once."""
+    found = tagger.tag(values.get("description")) + [
+        replace(tag, direction=direction)
+        for name, direction, _label in DIRECTED_COLUMNS
+        for tag in tagger.tag(values.get(name))
+    ]
+    unique: dict[tuple[str, Direction], InferredTag] = {}
+    for tag in found:
+        unique.setdefault((tag.slug, tag.direction), tag)
+    return list(unique.values())
+
+
+def _with_directed_columns(values: dict[str, str], report: RowReport) -> str:
+    """The description with the offers and seeks columns after it as labelled sentences, so the profile
+    shows them and the model reads their words."""
+    labelled = [f"{label}: {values[name].rstrip('.')}." for name, _direction, label in DIRECTED_COLUMNS
+                if values.get(name)]
+    text = "\n\n".join(filter(None, (values.get("description"), *labelled)))  # paragraphs, as joined columns
+    limit = LIMITS["description"]
+    if len(text) > limit:
+        report.warnings.append(f"description: cut to {limit} characters with the offers and seeks added.")
+    return text[:limit]
 
 
 def _country(cell: str, countries: tuple[str, ...], report: RowReport) -> str | None:

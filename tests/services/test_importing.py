@@ -330,6 +330,28 @@ def test_descriptions_are_tagged_as_inferred_capabilities_with_their_direction(s
     assert thermal.direction == Direction.SEEKS and thermal.role_kind == thermal.capability.role_kind
 
 
+def test_offers_and_seeks_columns_give_their_direction_to_every_capability_in_them(session):
+    """Bare items carry no cue words; a cue would not reach past a semicolon either."""
+    header = ("Firma", "Kraj", "Opis", "We offer", "Products", "Looking for")
+    row = ("Gamma Optics", "Polska", "Optics for drones.", "Thermal imagers; gimbals", "Datalinks",
+           "Swarming software; brushless motors")
+    report = run(session, csv_bytes([row], header=header))
+    gamma = firm(session, "Gamma Optics")
+    assert tags(gamma) >= {("thermal-imagers", "offers", True), ("gimbals", "offers", True),
+                           ("swarming", "seeks", True), ("brushless-motors", "seeks", True)}
+    assert ("brushless-motors", "offers", True) not in tags(gamma)
+    assert gamma.description == (
+        "Optics for drones.\n\nDatalinks\n\nOffers: Thermal imagers; gimbals.\n\nSeeks: Swarming software; brushless motors."
+    )
+    assert report.rows[0].capabilities.count("seeks brushless-motors") == 1
+
+
+def test_a_capability_in_both_the_description_and_its_column_is_tagged_once(session):
+    header = ("Name", "Country", "Description", "Offers")
+    run(session, csv_bytes([("Delta Motors", "CZ", "We make brushless motors.", "brushless motors")], header=header))
+    assert tags(firm(session, "Delta Motors", "CZ")) == {("brushless-motors", "offers", True)}
+
+
 def test_the_report_counts_tagged_rows_and_lists_the_untagged_ones(session):
     report = run(session, csv_bytes([
         ("Alpha Drones", "PL", "", "", DRONES, "", ""),  # 2

@@ -11,10 +11,13 @@ from openpyxl.utils.cell import get_column_letter
 from matchmaker.domain.errors import Invalid
 from matchmaker.domain.text import search_key
 
-FIELDS = ("name", "country", "city", "website", "description", "contact", "email", "phone", "visibility")
+FIELDS = (
+    "name", "country", "city", "website", "description", "offers", "seeks", "contact", "email", "phone", "visibility",
+)
 REQUIRED_FIELDS = ("name", "country")
-# Several description columns ("Products", "Profile") are joined; for any other field the first column wins.
-JOINED_FIELDS = frozenset({"description"})
+# Several description columns ("Products", "Profile") are joined, and so are several offers or seeks
+# columns; for any other field the first column wins.
+JOINED_FIELDS = frozenset({"description", "offers", "seeks"})
 
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "name": (
@@ -31,6 +34,15 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "description": (
         "description", "capabilities", "profile", "products", "about", "activity", "opis", "popis",
         "company profile", "products and services", "опис", "簡介", "简介", "公司簡介", "產品", "产品",
+    ),
+    # What a firm offers and what it looks for, as matchmaking forms ask (b2match's "offer" and "request").
+    "offers": (
+        "offers", "offer", "we offer", "what we offer", "offering", "oferta", "oferujemy", "nabídka", "nabízíme",
+        "пропонуємо", "пропозиція", "提供", "我們提供", "我们提供",
+    ),
+    "seeks": (
+        "seeks", "we seek", "looking for", "we are looking for", "request", "requests", "needs", "wanted",
+        "szukamy", "poszukujemy", "hledáme", "poptávka", "шукаємо", "потреби", "需求", "尋求", "寻求",
     ),
     "contact": (
         "contact", "contact person", "contact name", "kontakt", "osoba kontaktowa", "kontaktní osoba",
