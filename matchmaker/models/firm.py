@@ -105,3 +105,14 @@ class FirmCapability(SQLModel, table=True):
 
     firm: Firm = Relationship(back_populates="capabilities")
     capability: Capability = Relationship(sa_relationship_kwargs={"lazy": "joined"})
+
+
+class DismissedCapability(SQLModel, table=True):
+    """A capability a person removed from a firm: a re-import does not infer it again."""
+
+    __tablename__ = "dismissed_capability"
+
+    firm_id: int = Field(foreign_key="firm.id", primary_key=True)
+    capability_id: int = Field(foreign_key="capability.id", primary_key=True)
+    direction: Direction = Field(sa_type=enum_type(Direction), primary_key=True)
+    dismissed_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

@@ -6,7 +6,7 @@ from sqlmodel import Session, select
 
 from matchmaker.domain.access import Actor, Sight
 from matchmaker.domain.errors import NotFound
-from matchmaker.models import Firm, FirmCapability
+from matchmaker.models import DismissedCapability, Firm, FirmCapability
 from matchmaker.services.firms import CapabilityTag, add_tags, load_changeable_firm, load_firm, tags_of
 
 
@@ -27,9 +27,12 @@ def get_firm_capability(*, session: Session, actor: Actor, firm_id: int, tag_id:
 def add_firm_capability(
     *, session: Session, actor: Actor, firm_id: int, expected_version: int | None, data: Mapping[str, Any]
 ) -> tuple[CapabilityTag, Firm]:
-    """Tag the firm; a person's tag is never ``inferred``."""
+    """Tag the firm; a person's tag is never ``inferred``, and undoes an earlier dismissal of it."""
     firm = load_changeable_firm(session, actor, firm_id, expected_version)
     [added] = add_tags(session, firm, [{**data, "inferred": False}], field="slug")
+    dismissed = session.get(DismissedCapability, (firm.id, added.capability_id, added.direction))
+    if dismissed is not None:
+        session.delete(dismissed)
     session.commit()
     return _tag(firm, added.id), firm
 
@@ -56,8 +59,11 @@ def update_firm_capability(
 def remove_firm_capability(
     *, session: Session, actor: Actor, firm_id: int, tag_id: int, expected_version: int | None
 ) -> Firm:
+    """Remove the tag, and remember that a person did: a re-import must not infer it again."""
     firm = load_changeable_firm(session, actor, firm_id, expected_version)
-    session.delete(_tag_of(session, firm, tag_id))
+    tagged = _tag_of(session, firm, tag_id)
+    session.merge(DismissedCapability(firm_id=firm.id, capability_id=tagged.capability_id, direction=tagged.direction))
+    session.delete(tagged)
     session.commit()
     session.refresh(firm, ["capabilities"])
     return firm

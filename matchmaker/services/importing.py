@@ -17,7 +17,7 @@ from sqlmodel import Session, select
 from matchmaker.domain.countries import read_country
 from matchmaker.domain.enums import Direction, Visibility
 from matchmaker.domain.errors import Invalid
-from matchmaker.models import Capability, Contact, Firm, FirmCapability
+from matchmaker.models import Capability, Contact, DismissedCapability, Firm, FirmCapability
 from matchmaker.models.base import utcnow
 from matchmaker.resources import LEXICON_FILE, TAXONOMY_FILE
 from matchmaker.scoring.tagging import InferredTag, Tagger
@@ -239,6 +239,7 @@ def _contact(values: dict[str, str], report: RowReport) -> dict[str, str] | None
 def _write(session: Session, candidates: list[_Candidate]) -> None:
     existing = _existing_firms(session, candidates)
     capability_ids = {c.slug: c.id for c in session.exec(select(Capability))}
+    dismissed = _dismissed(session)
     firms = []
     for candidate in candidates:
         firm = existing.get((candidate.country, candidate.name_key))
@@ -255,7 +256,8 @@ def _write(session: Session, candidates: list[_Candidate]) -> None:
         candidate.report.firm_id = firm.id
         # A new firm has no tags or contacts yet: asking would cost a query per firm.
         is_new = candidate.report.status == "created"
-        new_tags, dropped = _retag(session, firm, [] if is_new else firm.capabilities, candidate, capability_ids)
+        new_tags, dropped = _retag(session, firm, [] if is_new else firm.capabilities, candidate, capability_ids,
+                                   dismissed.get(firm.id, set()))
         new_contact = _contact_row(firm, [] if is_new else firm.contacts, candidate.contact)
         tag_rows += new_tags
         contact_rows += [new_contact] if new_contact else []
@@ -326,14 +328,29 @@ def _bump(firm: Firm) -> None:
     firm.updated_at = utcnow()
 
 
+def _dismissed(session: Session) -> dict[int, set[tuple[int, Direction]]]:
+    """Per firm, the (capability id, direction) a person removed."""
+    found: dict[int, set[tuple[int, Direction]]] = {}
+    for firm_id, capability_id, direction in session.exec(
+        select(DismissedCapability.firm_id, DismissedCapability.capability_id, DismissedCapability.direction)
+    ):
+        found.setdefault(firm_id, set()).add((capability_id, direction))
+    return found
+
+
 def _retag(
-    session: Session, firm: Firm, current: list[FirmCapability], candidate: _Candidate, capability_ids: dict[str, int]
+    session: Session, firm: Firm, current: list[FirmCapability], candidate: _Candidate, capability_ids: dict[str, int],
+    dismissed: set[tuple[int, Direction]],
 ) -> tuple[list[dict], int]:
-    """Replace the firm's inferred tags by this import's; tags a person set or confirmed stay.
+    """Replace the firm's inferred tags by this import's; tags a person set or confirmed stay, and tags a
+    person removed are not inferred again.
 
     Deletes the stale inferred tags; returns the rows of the new ones and how many were deleted.
     """
-    wanted = {(capability_ids[tag.slug], tag.direction): tag for tag in candidate.tags}
+    wanted = {
+        key: tag for tag in candidate.tags
+        if (key := (capability_ids[tag.slug], tag.direction)) not in dismissed
+    }
     kept, dropped = set(), 0
     for tagged in list(current):
         key = (tagged.capability_id, tagged.direction)

@@ -17,11 +17,11 @@ from matchmaker.domain.enums import Direction, JobStatus, Role, Visibility
 from matchmaker.domain.errors import Invalid
 from matchmaker.extensions import make_engine
 from matchmaker.jobs import IMPORT, runner
-from matchmaker.models import Contact, Firm, FirmCapability, Job
+from matchmaker.models import Contact, DismissedCapability, Firm, FirmCapability, Job
 from matchmaker.resources import LEXICON_FILE, TAXONOMY_FILE
 from matchmaker.scoring.tagging import Tagger
 from matchmaker.services import importing, jobs
-from matchmaker.services.firm_capabilities import update_firm_capability
+from matchmaker.services.firm_capabilities import add_firm_capability, remove_firm_capability, update_firm_capability
 from matchmaker.services.firms import register_firm, update_firm
 from matchmaker.services.importing import import_member_list
 from matchmaker.services.taxonomy import load_taxonomy
@@ -424,6 +424,22 @@ def test_a_re_import_does_not_duplicate_a_tag_a_person_already_set(session):
     run(session, csv_bytes([("Alpha Drones", "PL", "", "", GIMBALS + " We make gimbals.", "", "")]))
     assert sorted(tags(firm(session, "Alpha Drones"))) == [("eo-ir-cameras", "offers", True), ("gimbals", "offers", False)]
 
+
+
+def test_a_tag_a_person_removed_is_not_inferred_again_until_a_person_adds_it_back(session):
+    run(session, csv_bytes([("Alpha Drones", "PL", "", "", DRONES, "", "")]))
+    alpha = firm(session, "Alpha Drones")
+    motors = next(tag for tag in alpha.capabilities if tag.capability.slug == "brushless-motors")
+    remove_firm_capability(session=session, actor=ORGANIZER, firm_id=alpha.id, tag_id=motors.id, expected_version=None)
+
+    report = run(session, csv_bytes([("Alpha Drones", "PL", "", "", DRONES, "", "")]))
+    assert report.rows[0].status == "unchanged"
+    assert ("brushless-motors", "offers", True) not in tags(firm(session, "Alpha Drones"))
+
+    add_firm_capability(session=session, actor=ORGANIZER, firm_id=alpha.id, expected_version=None,
+                        data={"slug": "brushless-motors", "direction": Direction.OFFERS})
+    assert not session.exec(select(DismissedCapability)).all()
+    assert ("brushless-motors", "offers", False) in tags(firm(session, "Alpha Drones"))
 
 
 def test_a_re_import_that_changes_only_the_tags_reports_the_firm_updated(session):
