@@ -129,7 +129,8 @@ def assess_us_market(
     foreign = sorted({d.category for d in applicable if d.country != "US"}, key=list(ComponentCategory).index)
     missing = _undeclared(declarations)
     if applicable and not foreign and not missing:
-        return Eligibility(True, ("Every critical component is declared as made in the US.",))
+        checked = "" if all(d.verified for d in declarations) else " (not all verified by an organizer yet)"
+        return Eligibility(True, (f"Every critical component is declared as made in the US{checked}.",))
     reasons = ["No valid Blue UAS listing."]
     if foreign:
         reasons.append(f"Made outside the US: {', '.join(c.label.lower() for c in foreign)}.")

@@ -190,6 +190,15 @@ def test_every_part_made_in_the_us_is_eligible():
     assert named(eligibility.reasons, "US")
 
 
+def test_an_all_us_claim_says_whether_an_organizer_verified_it():
+    """Eligible either way (a claim is a claim), but a reader must see which kind it is."""
+    claimed = assess_us_market(declaration("US"), [])
+    verified = assess_us_market(declaration("US", verified=True), [])
+    assert claimed.eligible and verified.eligible
+    assert named(claimed.reasons, "not all verified")
+    assert not named(verified.reasons, "verified")
+
+
 def test_all_us_with_some_categories_not_applicable_is_eligible():
     rows = declaration("US", magnets=not_applicable(C.MAGNETS), data_storage=not_applicable(C.DATA_STORAGE))
     assert assess_us_market(rows, []).eligible
