@@ -1,8 +1,10 @@
 """Version-based ETags of firms: every write to a firm or its parts must name the version it read.
 
 The ETag of a firm is ``"firm-<id>-v<version>"``; its sub-resources answer with the same ETag, since
-each change to them raises the firm's version.
+each change to them raises the firm's version. A page of the firm list has a content ETag
+(``page_etag``), for conditional GETs only.
 """
+import hashlib
 import re
 from functools import wraps
 
@@ -48,6 +50,14 @@ def expected_version(firm_id: int) -> int | None:
         if match and int(match["firm"]) == firm_id and int(match["version"]) <= MAX_ID:
             return int(match["version"])
     raise PreconditionFailed("If-Match does not name a version of this firm; read it again and retry.")
+
+
+def page_etag(body: bytes, total: int) -> str:
+    """A list page's ETag: a digest of what it shows (its items and the total of X-Pagination), so a
+    client polling a list gets 304 until the page changes, whichever worker answers."""
+    digest = hashlib.blake2b(body, digest_size=12)
+    digest.update(str(total).encode())
+    return f"page-{digest.hexdigest()}"
 
 
 def vary_on_authorization(response: Response) -> Response:

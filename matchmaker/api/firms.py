@@ -8,7 +8,7 @@ from marshmallow import Schema, fields, validate
 
 from matchmaker.api.auth import current_actor
 from matchmaker.api.common import CountryCode, documents_errors, page_window
-from matchmaker.api.etag import created_headers, etag_header, versioned
+from matchmaker.api.etag import created_headers, etag_header, page_etag, versioned
 from matchmaker.api.page_cache import Page, PageCache
 from matchmaker.domain.access import Actor
 from matchmaker.domain.compliance import CertificationKind, CertificationStatus, NonRedStatus
@@ -146,7 +146,9 @@ class Firms(MethodView):
             lambda: _render_list_page(actor, filters, window),
         )
         pagination_parameters.item_count = total
-        return current_app.response_class(body, mimetype=current_app.json.mimetype)
+        response = current_app.response_class(body, mimetype=current_app.json.mimetype)
+        response.set_etag(page_etag(body, total))  # a GET naming it answers 304 (etag.answer_not_modified)
+        return response
 
     @blp.arguments(FirmCreateSchema)
     @blp.response(201, FirmSchema)

@@ -56,6 +56,18 @@ def test_get_answers_304_when_if_none_match_names_the_current_etag(client, admin
     assert client.get(url, headers={**admin, "If-None-Match": firm["etag"]}).status_code == 200
 
 
+def test_a_list_page_answers_304_until_what_it_shows_changes(client, admin, firm):
+    url = f"{FIRMS}?country=TW"
+    page = client.get(url, headers=admin)
+    etag = page.headers["ETag"]
+    not_modified = client.get(url, headers={**admin, "If-None-Match": etag})
+    assert (not_modified.status_code, not_modified.data) == (304, b"")
+    assert client.get(f"{FIRMS}?country=PL", headers=admin).headers["ETag"] != etag
+    client.patch(f"{FIRMS}/{firm['id']}", json={"city": "Taichung"}, headers=with_etag(admin, firm["etag"]))
+    changed = client.get(url, headers={**admin, "If-None-Match": etag})
+    assert changed.status_code == 200 and changed.headers["ETag"] != etag
+
+
 def test_patch_without_if_match_is_428(client, admin, firm):
     response = client.patch(f"{FIRMS}/{firm['id']}", json={"city": "Taichung"}, headers=admin)
     assert response.status_code == 428
