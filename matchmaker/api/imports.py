@@ -1,15 +1,15 @@
 """Imports of member lists: uploaded, run in the background, reported row by row."""
-from flask import current_app, request, url_for
+from flask import current_app, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from flask_smorest.fields import Upload
 from marshmallow import Schema, fields
 
 from matchmaker.api.auth import current_actor
-from matchmaker.api.common import documents_errors, page_window
-from matchmaker.domain.enums import JobStatus
+from matchmaker.api.common import documents_errors
+from matchmaker.api.job_views import JobSchema, job_page, submitted
 from matchmaker.extensions import db
-from matchmaker.jobs import IMPORT, runner
+from matchmaker.jobs import IMPORT
 from matchmaker.services import jobs
 
 blp = Blueprint("imports", __name__, url_prefix="/api/v1/imports", description="Imports of member lists")
@@ -30,14 +30,9 @@ class ImportOptionsSchema(Schema):
     dry_run = fields.Boolean(load_default=False, metadata={"description": "Check and report, write nothing."})
 
 
-class ImportSchema(Schema):
-    id = fields.Integer()
-    status = fields.Enum(JobStatus, by_value=True)
-    progress = fields.Float(metadata={"description": "From 0 to 1."})
-    progress_note = fields.String(allow_none=True)
+class ImportSchema(JobSchema):
     strict = fields.Function(lambda job: job.params.get("strict", False))
     dry_run = fields.Function(lambda job: job.params.get("dry_run", False))
-    error = fields.String(allow_none=True)
     report = fields.Function(
         lambda job: (job.result or {}).get("report"),
         metadata={"description": "Counts, file problems, unknown columns, and every row's outcome."},
@@ -46,9 +41,6 @@ class ImportSchema(Schema):
         lambda job: (job.result or {}).get("errors"),
         metadata={"description": "Why the file could not be read, per field ('file', 'name' ...)."},
     )
-    created_at = fields.DateTime()
-    started_at = fields.DateTime(allow_none=True)
-    finished_at = fields.DateTime(allow_none=True)
 
 
 @blp.route("")
@@ -64,20 +56,14 @@ class Imports(MethodView):
             session=db.session, actor=current_actor(), kind=IMPORT, params=options,
             file=(file.filename or "upload", file.read()),
         )
-        runner.submit(job.id)
-        db.session.refresh(job)
-        return job, {"Location": url_for("imports.ImportById", import_id=job.id)}
+        return submitted(job, "imports.ImportById", import_id=job.id)
 
     @blp.response(200, ImportSchema(many=True))
     @blp.paginate(max_page_size=100)
     @documents_errors(blp, 401, 403)
     def get(self, pagination_parameters):
         """List imports, newest first"""
-        items, total = jobs.latest_jobs(
-            session=db.session, actor=current_actor(), kind=IMPORT, **page_window(pagination_parameters)
-        )
-        pagination_parameters.item_count = total
-        return items
+        return job_page(IMPORT, pagination_parameters)
 
 
 @blp.route("/<int:import_id>")

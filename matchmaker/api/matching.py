@@ -1,14 +1,12 @@
 """Match runs, the proposals they select for review, each firm's suggestions, and match exclusions."""
-from flask import url_for
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
 from matchmaker.api.auth import current_actor
 from matchmaker.api.common import MAX_ID, documents_errors, page_of, page_window
-from matchmaker.domain.enums import JobStatus
+from matchmaker.api.job_views import JobSchema, job_page, submitted
 from matchmaker.extensions import db
-from matchmaker.jobs import runner
 from matchmaker.scoring.templates import TEMPLATES
 from matchmaker.services import exclusions, jobs, matching, proposals
 
@@ -25,17 +23,9 @@ class RunRequestSchema(Schema):
     red_flagged = fields.String(load_default="penalise", validate=validate.OneOf(("penalise", "exclude")))
 
 
-class RunSchema(Schema):
-    id = fields.Integer()
-    status = fields.Enum(JobStatus, by_value=True)
-    progress = fields.Float()
-    progress_note = fields.String(allow_none=True)
+class RunSchema(JobSchema):
     parameters = fields.Dict(attribute="params")
     result = fields.Dict(allow_none=True, metadata={"description": "Model version, registry hash, counts, timings."})
-    error = fields.String(allow_none=True)
-    created_at = fields.DateTime()
-    started_at = fields.DateTime(allow_none=True)
-    finished_at = fields.DateTime(allow_none=True)
 
 
 class MemberSchema(Schema):
@@ -86,20 +76,14 @@ class MatchRuns(MethodView):
     def post(self, parameters):
         """Start a match run over the whole registry"""
         run = matching.start_run(session=db.session, actor=current_actor(), parameters=parameters)
-        runner.submit(run.id)
-        db.session.refresh(run)
-        return run, {"Location": url_for("matching.MatchRunById", run_id=run.id)}
+        return submitted(run, "matching.MatchRunById", run_id=run.id)
 
     @blp.response(200, RunSchema(many=True))
     @blp.paginate(max_page_size=100)
     @documents_errors(blp, 401, 403)
     def get(self, pagination_parameters):
         """List match runs, newest first"""
-        runs, total = jobs.latest_jobs(
-            session=db.session, actor=current_actor(), kind=matching.MATCH, **page_window(pagination_parameters)
-        )
-        pagination_parameters.item_count = total
-        return runs
+        return job_page(matching.MATCH, pagination_parameters)
 
 
 @blp.route("/match-runs/<int:run_id>")
