@@ -3,6 +3,7 @@ import re
 from dataclasses import dataclass
 
 from sqlalchemy import exists, func
+from sqlalchemy.orm import selectinload
 from sqlmodel import Session, select
 
 from matchmaker.domain.access import Actor, Sight, require_user, sight_of
@@ -48,7 +49,8 @@ def list_proposals(
     if not actor.is_staff:
         query = query.where(_concerns(actor))
     total = session.scalar(select(func.count()).select_from(query.subquery()))
-    proposals = session.exec(query.order_by(Proposal.rank).offset(offset).limit(limit)).all()
+    page = query.order_by(Proposal.rank).offset(offset).limit(limit).options(selectinload(Proposal.members))
+    proposals = session.exec(page).all()
     members = [[(m.firm_id, m.country, m.role) for m in proposal.members] for proposal in proposals]
     names = _names(session, actor, {firm_id for group in members for firm_id, _c, _r in group})
     return [_view(proposal, group, names) for proposal, group in zip(proposals, members)], total
