@@ -12,7 +12,8 @@ probability 0.8), the seeks of another demo firm of the same country (each kept 
 0.8), with probability 0.5 one more tag of a third one (it keeps at least one offer), the first
 firm's description plus two sentences of the second's, the first firm's capacity times a log-normal
 factor, its certifications each dropped with probability 0.2, and the supply-chain status of one
-of the two, red-flagged instead with probability 0.03.
+of the two, red-flagged instead with probability 0.03. Its application areas are what the tagger
+reads in that text, as when a run reads the registry.
 
 Figures: features, partner lists, trilateral search and per-firm ranking, each the median of
 ``--runs`` runs (BLAS on one thread, as the model runs it); then one whole ``match`` run, which
@@ -32,7 +33,7 @@ import re
 import resource
 import statistics
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
@@ -52,6 +53,7 @@ from matchmaker.scoring.partners import partner_lists
 from matchmaker.scoring.reference import exact_triples
 from matchmaker.scoring.search import per_firm, trilateral_pool
 from matchmaker.scoring.templates import template_named
+from matchmaker.services.importing import default_tagger
 
 CONCERN = frozenset({"CN", "HK", "MO", "RU", "BY", "IR", "KP"})
 TODAY = date(2025, 9, 1)
@@ -85,7 +87,9 @@ def synthetic_registry(size: int, seed: int = 0) -> list[FirmRecord]:
     by_country: dict[str, list[FirmRecord]] = {}
     for firm in demo:
         by_country.setdefault(firm.country, []).append(firm)
-    return [_recombined(number, rng.choice(demo), by_country, rng) for number in range(1, size + 1)]
+    tagger = default_tagger()  # application areas as read_registry reads them, from the recombined text
+    return [replace(firm, applications=tagger.applications(firm.description))
+            for firm in (_recombined(number, rng.choice(demo), by_country, rng) for number in range(1, size + 1))]
 
 
 def _record(number: int, firm: dict) -> FirmRecord:

@@ -39,7 +39,7 @@ from matchmaker.scoring.search import Triples, per_firm, trilateral_pool
 from matchmaker.scoring.selection import diversified
 from matchmaker.scoring.templates import TEMPLATES, template_named
 
-MODEL_VERSION = "complementarity-1.1"
+MODEL_VERSION = "complementarity-1.2"
 # The products are many and small: on the 2-core target, one BLAS thread is twice as fast as two
 # (and steady), and a fixed thread count keeps floating-point results identical run to run.
 BLAS_THREADS = 1

@@ -19,13 +19,15 @@ import numpy as np
 from matchmaker.domain.compliance import NonRedStatus
 from matchmaker.domain.countries import country_name
 from matchmaker.domain.enums import RoleKind
-from matchmaker.scoring.features import ROLE_KINDS, offered_slugs
+from matchmaker.scoring.features import APPLICATION_AREA_SHARE, ROLE_KINDS, offered_slugs
 from matchmaker.scoring.participants import Participants
 from matchmaker.scoring.records import BILATERAL, PENALISE, TRILATERAL, Combination, Member
 from matchmaker.scoring.scores import BILATERAL_PART_NAMES, PART_NAMES, explain_pairs, explain_triples
 from matchmaker.scoring.templates import has_us_slot
 
-APPLICATION_MENTION = 0.2  # application similarity (scores.py) from which it is worth a sentence
+# Application similarity (scores.py) from which a pair is worth a sentence: any shared area, or
+# texts a fifth of the way from the floor to the most that text alone can reach.
+APPLICATION_MENTION = 0.2 * (1 - APPLICATION_AREA_SHARE)
 APPLICATION_TERMS = 2
 DECIMALS = 6
 ROLE_LABELS = {
@@ -260,10 +262,14 @@ class Explainer:
     def _application(self, first: int, second: int, at_first: int, at_second: int) -> str | None:
         cache_key = (first, second, at_first, at_second)
         if cache_key not in self._applications:
-            terms = _shared_terms(self.features, first, second)
+            firms = self.features.firms
+            areas = [area for area in firms[first].applications if area in firms[second].applications]
+            terms = [f"“{term}”" for term in _shared_terms(self.features, first, second)]
+            pair = f"{{{at_first}}} and {{{at_second}}}"
             self._applications[cache_key] = (
-                f"{{{at_first}}} and {{{at_second}}} both describe work on {_escape(_joined([f'“{term}”' for term in terms]))}."
-                if terms else None
+                f"{pair} both work on {_escape(_joined(areas))}." if areas
+                else f"{pair} both describe work on {_escape(_joined(terms))}." if terms
+                else None
             )
         return self._applications[cache_key]
 

@@ -36,6 +36,7 @@ class FirmRecord:
     us_market_eligible: bool
     certifications: tuple[str, ...]  # kinds (CertificationKind values) of unexpired certifications
     capacity_units_per_year: int | None
+    applications: tuple[str, ...] = ()  # application areas its text names, by name ("maritime and naval drones")
 
 
 @dataclass(frozen=True)

@@ -144,26 +144,24 @@ class _Reading:
 class Tagger:
     """Tags descriptions with taxonomy capabilities, from taxonomy nodes and a lexicon."""
 
-    def __init__(self, taxonomy: list[dict], lexicon: dict):
-        """``taxonomy``: nested nodes (slug, role_kind, children) as in taxonomy.yaml; ``lexicon``: as lexicon.yaml."""
+    def __init__(self, taxonomy: list[dict], lexicon: dict, applications: dict | None = None):
+        """``taxonomy``: nested nodes (slug, role_kind, children) as in taxonomy.yaml; ``lexicon``: as
+        lexicon.yaml; ``applications``: as applications.yaml."""
         self._role_kinds, self._ancestors = _index_taxonomy(taxonomy)
         _check_slugs(lexicon, self._ancestors)
-        self._exact: dict[str, list[_Phrase]] = {}
-        self._stems: dict[str, list[_Phrase]] = {}
-        for phrase in _compile(lexicon):
-            index = self._stems if phrase.words[0].endswith("*") else self._exact
-            index.setdefault(phrase.words[0].rstrip("*"), []).append(phrase)
+        self._phrases = _PhraseIndex(_compile(_meanings(lexicon)))
+        self._application_phrases = _PhraseIndex(_compile(_application_meanings(applications or {})))
         self._refinements = {
             parent: _ContextIndex(
                 (child, _pattern(text)) for child, texts in sorted(children.items()) for text in _flatten(texts))
             for parent, children in lexicon.get("refinements", {}).items()
         }
         self._needs_anchor = frozenset(lexicon.get("needs_anchor", ()))
-        self._candidates = lru_cache(maxsize=1 << 16)(self._find_candidates)
 
     @classmethod
-    def from_files(cls, taxonomy_path: Path, lexicon_path: Path) -> Tagger:
-        return cls(_read_yaml(taxonomy_path), _read_yaml(lexicon_path))
+    def from_files(cls, taxonomy_path: Path, lexicon_path: Path, applications_path: Path | None = None) -> Tagger:
+        applications = _read_yaml(applications_path) if applications_path else None
+        return cls(_read_yaml(taxonomy_path), _read_yaml(lexicon_path), applications)
 
     @property
     def slugs(self) -> frozenset[str]:
@@ -181,40 +179,28 @@ class Tagger:
             found = [item for item in found if not item.gated]
         return self._most_specific(_first_of_each(found))
 
+    def applications(self, text: str | None) -> tuple[str, ...]:
+        """The application areas the text names ("maritime drones"), by name, in order of appearance.
+
+        Read without direction: "motors for naval drones" ties the firm to naval work as much as
+        building naval drones does, and that shared ground is what the model asks of partners.
+        """
+        found: dict[str, None] = {}
+        for sentence in _sentences(unicodedata.normalize("NFC", text or "")):
+            for hit in self._application_phrases.hits(_words(sentence)):
+                found.update(dict.fromkeys(hit.values("application")))
+        return tuple(found)
+
     def _read_sentence(self, sentence: str) -> tuple[list[_Found], bool]:
         """What one sentence offers and seeks, and whether it shows that the text is about drones."""
         words = _words(sentence)
-        hits = self._hits(words)
+        hits = self._phrases.hits(words)
         clauses = _clauses(sentence, words)
         found = [refined for item in self._directed(hits, sentence, words, clauses) for refined in self._refined(item, words)]
         for item in found:
             item.role_kind = self._role(item, hits, clauses)
         anchored = any("anchor" in hit.kinds() or set(hit.values("slug")) - self._needs_anchor for hit in hits)
         return found, anchored
-
-    def _hits(self, words: list[_Word]) -> list[_Hit]:
-        """Longest phrase at each position, left to right, without overlaps."""
-        hits, position = [], 0
-        while position < len(words):
-            phrase = self._longest(words, position)
-            if phrase is None:
-                position += 1
-                continue
-            hits.append(_Hit(phrase, position, position + len(phrase.words)))
-            position += len(phrase.words)
-        return hits
-
-    def _longest(self, words: list[_Word], position: int) -> _Phrase | None:
-        for phrase in self._candidates(words[position].key):
-            following = words[position:position + len(phrase.words)]
-            if len(following) == len(phrase.words) and all(map(_fits, phrase.words, following)):
-                return phrase
-        return None
-
-    def _find_candidates(self, key: str) -> list[_Phrase]:
-        found = {phrase for form in _forms(key) for phrase in self._exact.get(form, ())}
-        found |= {phrase for n in range(MIN_STEM, len(key) + 1) for phrase in self._stems.get(key[:n], ())}
-        return sorted(found, key=lambda phrase: (-len(phrase.words), phrase.words))
 
     def _directed(self, hits: list[_Hit], sentence: str, words: list[_Word], clauses: list[int]) -> list[_Found]:
         """Capabilities with the direction of the cue before them (or "wanted" after them).
@@ -276,6 +262,42 @@ class Tagger:
     def _most_specific(self, tags: list[InferredTag]) -> list[InferredTag]:
         covered = {(ancestor, tag.direction) for tag in tags for ancestor in self._ancestors[tag.slug]}
         return [tag for tag in tags if (tag.slug, tag.direction) not in covered]
+
+
+class _PhraseIndex:
+    """Lexicon phrases indexed by their first word, for the longest match at each position."""
+
+    def __init__(self, phrases: Iterable[_Phrase]):
+        self._exact: dict[str, list[_Phrase]] = {}
+        self._stems: dict[str, list[_Phrase]] = {}
+        for phrase in phrases:
+            index = self._stems if phrase.words[0].endswith("*") else self._exact
+            index.setdefault(phrase.words[0].rstrip("*"), []).append(phrase)
+        self._candidates = lru_cache(maxsize=1 << 16)(self._find_candidates)
+
+    def hits(self, words: list[_Word]) -> list[_Hit]:
+        """Longest phrase at each position, left to right, without overlaps."""
+        hits, position = [], 0
+        while position < len(words):
+            phrase = self._longest(words, position)
+            if phrase is None:
+                position += 1
+                continue
+            hits.append(_Hit(phrase, position, position + len(phrase.words)))
+            position += len(phrase.words)
+        return hits
+
+    def _longest(self, words: list[_Word], position: int) -> _Phrase | None:
+        for phrase in self._candidates(words[position].key):
+            following = words[position:position + len(phrase.words)]
+            if len(following) == len(phrase.words) and all(map(_fits, phrase.words, following)):
+                return phrase
+        return None
+
+    def _find_candidates(self, key: str) -> list[_Phrase]:
+        found = {phrase for form in _forms(key) for phrase in self._exact.get(form, ())}
+        found |= {phrase for n in range(MIN_STEM, len(key) + 1) for phrase in self._stems.get(key[:n], ())}
+        return sorted(found, key=lambda phrase: (-len(phrase.words), phrase.words))
 
 
 class _ContextIndex:
@@ -379,9 +401,9 @@ def _pattern(text: str) -> tuple[str, ...]:
     return tuple(words)
 
 
-def _compile(lexicon: dict) -> list[_Phrase]:
+def _compile(texts: Iterable[tuple[str, tuple[str, str]]]) -> list[_Phrase]:
     meanings: dict[tuple[str, ...], set[tuple[str, str]]] = {}
-    for text, meaning in _meanings(lexicon):
+    for text, meaning in texts:
         meanings.setdefault(_pattern(text), set()).add(meaning)
     return [_Phrase.of(words, found) for words, found in meanings.items()]
 
@@ -397,6 +419,12 @@ def _meanings(lexicon: dict) -> Iterator[tuple[str, tuple[str, str]]]:
         yield from ((f"{prefix} {text}", ("neutral", "")) for text in _flatten(cues.get("offers", ())))
     for role_kind, texts in lexicon.get("role_kinds", {}).items():
         yield from ((text, ("role", RoleKind(role_kind).value)) for text in _flatten(texts))
+
+
+def _application_meanings(applications: dict) -> Iterator[tuple[str, tuple[str, str]]]:
+    for slug, entry in applications.items():
+        phrases = {language: texts for language, texts in entry.items() if language != "name"}
+        yield from ((text, ("application", entry.get("name") or slug)) for text in _flatten(phrases))
 
 
 def _flatten(texts: dict | list | tuple) -> list[str]:

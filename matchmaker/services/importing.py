@@ -19,7 +19,7 @@ from matchmaker.domain.enums import Direction, Visibility
 from matchmaker.domain.errors import Invalid
 from matchmaker.models import Capability, Contact, DismissedCapability, Firm, FirmCapability
 from matchmaker.models.base import utcnow
-from matchmaker.resources import LEXICON_FILE, TAXONOMY_FILE
+from matchmaker.resources import APPLICATIONS_FILE, LEXICON_FILE, TAXONOMY_FILE
 from matchmaker.scoring.tagging import InferredTag, Tagger
 from matchmaker.services.common import begin_write, settings_of
 from matchmaker.services.firms import firm_keys
@@ -38,8 +38,9 @@ Progress = Callable[[float, str | None], None]
 
 
 @functools.cache
+@functools.cache
 def default_tagger() -> Tagger:
-    return Tagger.from_files(TAXONOMY_FILE, LEXICON_FILE)
+    return Tagger.from_files(TAXONOMY_FILE, LEXICON_FILE, APPLICATIONS_FILE)
 
 
 @dataclass

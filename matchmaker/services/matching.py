@@ -25,10 +25,12 @@ from matchmaker.models import (
     SupplyDeclaration,
 )
 from matchmaker.scoring.records import Combination, FirmRecord, MatchResult, Member, RunParameters, Tag, TaxonomyNode
+from matchmaker.scoring.tagging import Tagger
 from matchmaker.scoring.templates import TEMPLATES
 from matchmaker.services import jobs
 from matchmaker.services.common import begin_write, settings_of
 from matchmaker.services.compliance_status import today, us_market_from
+from matchmaker.services.importing import default_tagger
 
 MATCH = "match"
 REGISTRY_SCOPE = "registry"
@@ -105,8 +107,9 @@ def read_registry(session: Session) -> tuple[list[FirmRecord], list[TaxonomyNode
                                            SupplyDeclaration.country, SupplyDeclaration.not_applicable,
                                            SupplyDeclaration.verified_at.is_not(None))
                         .order_by(SupplyDeclaration.firm_id, SupplyDeclaration.id))
+    tagger = default_tagger()
     records = [
-        _record(firm, tags.get(firm.id, []), claims.get(firm.id, []), declared.get(firm.id, []), concern, on)
+        _record(firm, tags.get(firm.id, []), claims.get(firm.id, []), declared.get(firm.id, []), concern, on, tagger)
         for firm in firms
     ]
     nodes = session.exec(select(Capability).order_by(Capability.position, Capability.id)).all()
@@ -124,13 +127,14 @@ def _by_firm(session: Session, query) -> dict[int, list[tuple]]:
 
 
 def _record(firm, tags: list[tuple], claims: list[tuple], declared: list[tuple], concern: frozenset[str],
-            on) -> FirmRecord:
+            on, tagger: Tagger) -> FirmRecord:
     notes = " ".join(note for *_, note in tags if note)
     declarations = [Declaration(*line) for line in declared]
+    description = " ".join(filter(None, (firm.description, notes)))
     return FirmRecord(
         id=firm.id,
         country=firm.country,
-        description=" ".join(filter(None, (firm.description, notes))),
+        description=description,
         tags=tuple(Tag(slug, direction, role_kind) for slug, direction, role_kind, _note in tags),
         supply_chain=assess_supply_chain(declarations, concern).status,
         us_market_eligible=us_market_from(declarations, claims, on).eligible,
@@ -138,6 +142,7 @@ def _record(firm, tags: list[tuple], claims: list[tuple], declared: list[tuple],
             kind.value for kind, expires_on in claims if certification_status(expires_on, on) is CertificationStatus.VALID
         )),
         capacity_units_per_year=firm.capacity_units_per_year,
+        applications=tagger.applications(description),
     )
 
 

@@ -36,6 +36,14 @@ def test_the_model_reads_no_suspended_or_deleted_firm_and_every_exclusion(sessio
     assert matching._parameters(session, {}).excluded_pairs == {(e.firm_id, e.other_firm_id) for e in exclusions}
 
 
+def test_the_model_reads_application_areas_from_the_description_and_the_capability_notes(session):
+    firm = make_firm(session, country="UA", description="Розробляємо морські дрони.",
+                     capabilities=[{"slug": "thermal-imagers", "direction": "seeks", "note": "for demining teams"}])
+    session.commit()
+    [record] = [record for record in matching.read_registry(session)[0] if record.id == firm.id]
+    assert record.applications == ("maritime and naval drones", "demining")
+
+
 def test_the_model_reads_each_firm_as_its_profile_shows_it(session, world):
     """The run reads plain rows; what it derives must be what the firm's own views derive."""
     concern, on = settings_of(session).concern_countries, today()
@@ -45,6 +53,7 @@ def test_the_model_reads_each_firm_as_its_profile_shows_it(session, world):
         assert record.tags == tuple(Tag(t.capability.slug, t.direction, t.role_kind) for t in firm.capabilities)
         assert record.supply_chain == supply_chain_of(firm, concern).status
         assert record.us_market_eligible == us_market_of(firm, on).eligible
+
         assert record.certifications == tuple(sorted(
             c.kind.value for c in firm.certifications if certification_status(c.expires_on, on) is CertificationStatus.VALID
         ))

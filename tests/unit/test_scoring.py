@@ -11,7 +11,7 @@ import pytest
 from benchmarks.scoring import synthetic_registry, taxonomy_nodes
 from matchmaker.domain.compliance import NonRedStatus
 from matchmaker.domain.enums import Direction, RoleKind
-from matchmaker.scoring.features import OFFER_FULL, OFFER_PARTIAL, build_features
+from matchmaker.scoring.features import APPLICATION_AREA_SHARE, OFFER_FULL, OFFER_PARTIAL, build_features
 from matchmaker.scoring.model import (
     MODEL_VERSION, TEMPLATES, FirmRecord, RunParameters, Tag, exact_trilateral_suggestions, match, paused_gc,
     prepare,
@@ -26,10 +26,11 @@ THERMAL_MAKER_TEXT = ("Makes thermal imagers and stabilised gimbals for FPV inte
 
 
 def firm(firm_id: int, country: str, offers=(), seeks=(), text: str = "", status=CLEAN, us=False, certs=(),
-         capacity=None) -> FirmRecord:
+         capacity=None, areas=()) -> FirmRecord:
     tags = tuple(Tag(slug, OFFERS, kind) for slug, kind in offers) + tuple(Tag(slug, SEEKS, kind) for slug, kind in seeks)
     return FirmRecord(id=firm_id, country=country, description=text, tags=tags, supply_chain=status,
-                      us_market_eligible=us, certifications=tuple(certs), capacity_units_per_year=capacity)
+                      us_market_eligible=us, certifications=tuple(certs), capacity_units_per_year=capacity,
+                      applications=tuple(areas))
 
 
 @pytest.fixture(scope="module")
@@ -221,6 +222,23 @@ def test_a_shared_application_is_named_in_the_reasons(fixture_firms, taxonomy):
     assert any("FPV interceptors" in reason for reason in pair.reasons)
 
 
+def test_a_shared_application_area_counts_whatever_the_words_and_is_named(taxonomy):
+    maker = firm(1, "TW", offers=[("thermal-imagers", COMPONENTS)], text="Thermal cores for naval surface drones.",
+                 areas=["maritime and naval drones"])
+    designer = firm(2, "UA", seeks=[("thermal-imagers", COMPONENTS)], text="Розробляємо морські дрони.",
+                    areas=["maritime and naval drones"])
+    farmer = firm(3, "PL", seeks=[("thermal-imagers", COMPONENTS)], text="Crop spraying drones.", areas=["agriculture"])
+    features = build_features([maker, designer, farmer], taxonomy)
+    pairs = np.array([(0, 1), (0, 2)])
+    ones = np.ones((2, 2), dtype=np.float32)
+    application = explain_pairs(features, pairs, ones, ones, ones).text[:, 0, 1]
+    assert application[0] > 0.75 and application[1] == 0  # an area: APPLICATION_AREA_SHARE less the text floor
+    result = match([maker, designer, farmer], taxonomy, RunParameters())
+    scores = {c.firm_ids: c for c in result.suggestions[1]["bilateral"]}
+    assert scores[(1, 2)].score > scores[(1, 3)].score
+    assert "{0} and {1} both work on maritime and naval drones." in scores[(1, 2)].reasons
+
+
 def test_us_eligibility_counts_in_a_template_with_a_us_slot(taxonomy):
     def registry(eligible: bool):
         return [
@@ -307,7 +325,7 @@ def test_a_shared_application_clears_the_floor_and_a_shared_capability_does_not(
     pairs = np.array([same_application, same_capability])
     ones = np.ones((2, 2), dtype=np.float32)
     application = explain_pairs(features, pairs, ones, ones, ones).text[:, 0, 1]
-    assert application[0] > 0.5 and application[1] == 0
+    assert application[0] > 0.5 * (1 - APPLICATION_AREA_SHARE) and application[1] == 0  # text alone: at most the rest
 
 
 def test_paused_gc_leaves_the_collector_as_it_found_it():

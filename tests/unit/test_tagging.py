@@ -337,3 +337,32 @@ def test_holdout_meets_the_floors(descriptions, tagger):
     assert scores.precision >= 0.8, scores
     assert scores.recall >= 0.7, scores
     assert scores.tagged >= 0.95, scores
+
+
+# --- application areas ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Thermal cores for naval surface drones.",
+    "Projektujemy morskie drony nawodne.",
+    "Розробляємо безекіпажні катери.",
+    "本公司提供海上無人艇用熱像模組。",
+])
+def test_one_application_area_is_read_whatever_the_language(tagger, text):
+    assert tagger.applications(text) == ("maritime and naval drones",)
+
+
+@pytest.mark.parametrize(("text", "area"), [
+    ("Surveys of open-pit mines and quarries.", "mining and quarries"),
+    ("Landmine detection from the air.", "demining"),
+    ("Forest fire monitoring for fire brigades.", "fire detection and firefighting"),
+    ("Artillery fire correction for gunners.", "artillery fire adjustment"),
+])
+def test_the_longest_phrase_decides_between_areas_sharing_a_word(tagger, text, area):
+    assert tagger.applications(text) == (area,)
+
+
+def test_application_areas_are_listed_once_in_order_and_without_direction(tagger):
+    text = "We make motors for crop spraying drones. Looking for a partner in border surveillance. More crop spraying."
+    assert tagger.applications(text) == ("agriculture", "border protection")
+    assert tagger.applications("Software consultancy for banks.") == ()
+    assert Tagger(TINY_TAXONOMY, TINY_LEXICON).applications("Naval drones.") == ()  # no vocabulary, no areas
