@@ -422,9 +422,14 @@ def _meanings(lexicon: dict) -> Iterator[tuple[str, tuple[str, str]]]:
 
 
 def _application_meanings(applications: dict) -> Iterator[tuple[str, tuple[str, str]]]:
+    """Each phrase of an application means it and the application it is ``within``, by name."""
+    def name(slug: str) -> str:
+        return applications[slug].get("name") or slug
+
     for slug, entry in applications.items():
-        phrases = {language: texts for language, texts in entry.items() if language != "name"}
-        yield from ((text, ("application", entry.get("name") or slug)) for text in _flatten(phrases))
+        phrases = {language: texts for language, texts in entry.items() if language not in ("name", "within")}
+        meanings = [name(slug)] + ([name(entry["within"])] if entry.get("within") else [])
+        yield from ((text, ("application", meaning)) for text in _flatten(phrases) for meaning in meanings)
 
 
 def _flatten(texts: dict | list | tuple) -> list[str]:

@@ -361,6 +361,23 @@ def test_the_longest_phrase_decides_between_areas_sharing_a_word(tagger, text, a
     assert tagger.applications(text) == (area,)
 
 
+@pytest.mark.parametrize("text", [
+    "Mostly for export.",  # Polish "most" (bridge) is listed by its forms, not as a stem
+    "Dokumentacja techniczna w kolejnym etapie.",  # not docks, not railways
+    "Budowa dronów z lekkich materiałów.",  # building drones is no construction site
+    "Cross-border cooperation and lightweight construction.",
+    "Мінімальна вага.",  # not mines
+    "光電球與雲台。",  # optoelectronic turrets, not photovoltaics
+])
+def test_words_with_other_meanings_name_no_area(tagger, text):
+    assert tagger.applications(text) == ()
+
+
+def test_an_area_within_a_broader_one_names_both(tagger):
+    assert set(tagger.applications("Blood samples between hospitals.")) == {"medical transport",
+                                                                           "cargo and resupply logistics"}
+
+
 def test_application_areas_are_listed_once_in_order_and_without_direction(tagger):
     text = "We make motors for crop spraying drones. Looking for a partner in border surveillance. More crop spraying."
     assert tagger.applications(text) == ("agriculture", "border protection")
