@@ -67,7 +67,7 @@ def taxonomy_nodes() -> list[TaxonomyNode]:
 
     def walk(children: list[dict], parent: str | None) -> None:
         for node in children:
-            nodes.append(TaxonomyNode(node["slug"], parent, node["name"]))
+            nodes.append(TaxonomyNode(node["slug"], parent, node["name"], RoleKind(node["role_kind"])))
             walk(node.get("children", ()), node["slug"])
 
     walk(yaml.safe_load(TAXONOMY_FILE.read_text(encoding="utf-8")), None)

@@ -88,6 +88,7 @@ class Taxonomy:
 
     slugs: tuple[str, ...]  # sorted
     names: dict[str, str]
+    kinds: dict[str, RoleKind]
     ancestors: dict[str, tuple[str, ...]]  # nearest first
     descendants: dict[str, tuple[str, ...]]  # sorted
 
@@ -102,6 +103,7 @@ class Taxonomy:
         return cls(
             slugs=tuple(sorted(parents)),
             names={node.slug: node.name for node in nodes},
+            kinds={node.slug: RoleKind(node.role_kind) for node in nodes},
             ancestors=ancestors,
             descendants={slug: tuple(sorted(found)) for slug, found in below.items()},
         )
@@ -265,11 +267,17 @@ def _seek_indicators(sought: list[tuple[str, ...]], columns: tuple[str, ...]) ->
 
 
 def _role_offers(firms: Sequence[FirmRecord], tree: Taxonomy) -> np.ndarray:
+    """Per firm and role kind, the distinct slugs it offers in that role. Research on a component
+    ("研發雷達", "R&D of anti-jamming antennas") also counts as components: the MSPO role is
+    "technology and components", and firms that develop a part are who the slot is for."""
     counts = np.zeros((len(firms), len(ROLE_KINDS)), dtype=np.int32)
     for row, firm in enumerate(firms):
-        for kind in {(tag.slug, RoleKind(tag.role_kind)) for tag in firm.tags
-                     if tag.direction == Direction.OFFERS and tag.slug in tree.names}:
-            counts[row, ROLE_KINDS.index(kind[1])] += 1
+        offered = {(tag.slug, RoleKind(tag.role_kind)) for tag in firm.tags
+                   if tag.direction == Direction.OFFERS and tag.slug in tree.names}
+        offered |= {(slug, RoleKind.COMPONENTS) for slug, kind in offered
+                    if kind == RoleKind.RND and tree.kinds[slug] == RoleKind.COMPONENTS}
+        for _slug, kind in offered:
+            counts[row, ROLE_KINDS.index(kind)] += 1
     return counts
 
 

@@ -3,7 +3,8 @@
 Hard rules applied here (suspended firms are left out by the caller):
 - red-flagged supply chains are left out (``exclude``) or scaled by RED_FLAG_FACTOR (``penalise``);
 - a firm fits a trilateral slot only from the slot's country and when it offers at least one
-  capability of the slot's role kind;
+  capability of the slot's role kind (research on a component counts for components, see
+  features._role_offers);
 - excluded pairs are never together (checked wherever pairs and triples are formed);
 - bilateral pairs and triples always span different countries (checked by the search).
 """

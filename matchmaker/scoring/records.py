@@ -44,6 +44,7 @@ class TaxonomyNode:
     slug: str
     parent: str | None
     name: str
+    role_kind: RoleKind  # the role a firm offering the node usually plays
 
 
 @dataclass(frozen=True)

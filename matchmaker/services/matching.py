@@ -114,7 +114,7 @@ def read_registry(session: Session) -> tuple[list[FirmRecord], list[TaxonomyNode
     ]
     nodes = session.exec(select(Capability).order_by(Capability.position, Capability.id)).all()
     by_id = {node.id: node.slug for node in nodes}
-    taxonomy = [TaxonomyNode(node.slug, by_id.get(node.parent_id), node.name) for node in nodes]
+    taxonomy = [TaxonomyNode(node.slug, by_id.get(node.parent_id), node.name, node.role_kind) for node in nodes]
     return records, taxonomy
 
 

@@ -339,3 +339,11 @@ def test_paused_gc_leaves_the_collector_as_it_found_it():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_research_on_a_component_fits_the_technology_and_components_slot(taxonomy):
+    developer = firm(1, "TW", offers=[("thermal-imagers", RND)])  # "研發熱像儀": R&D of thermal imagers
+    researcher = firm(2, "TW", offers=[("visual-navigation", RND)])  # research that is no component
+    maker = firm(3, "TW", offers=[("thermal-imagers", COMPONENTS)])
+    setup = prepare([developer, researcher, maker], taxonomy, RunParameters(template="mspo"))
+    assert setup.eligible[0].tolist() == [True, False, True]  # slot 0: TW, technology and components
