@@ -21,7 +21,12 @@ Descriptions are written, not tagged: each capability and application has severa
 English and in the national languages (Polish, Ukrainian, Chinese), none of them a lexicon phrase
 verbatim (``lexicon_verbatim`` checks), with offer and seek sentences in varied frames, some of
 them without the cue words the lexicon knows. What the import's tagger reads from them is all the
-model gets.
+model gets. Three wordings: ``dev``, below, which the tagger's lexicon and application vocabulary
+were extended against; ``held-out`` (benchmarks/planted_heldout.py) and ``final``
+(benchmarks/planted_final.py), each written blind by someone who saw neither the lexicon nor any
+other wording. Only their figures say how the tagger generalises: held-out was measured after
+each change to the tagger (its aggregate figures, never its phrasings, guided the work), final
+once, at the end (see benchmarks/README.md).
 """
 from __future__ import annotations
 
@@ -30,6 +35,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks import planted_final, planted_heldout
 from benchmarks.import_members import CITIES, COUNTRY_FORMS, HEADER, UNRELATED, unique_name
 from matchmaker.domain.enums import RoleKind
 from matchmaker.domain.text import search_key
@@ -212,7 +218,33 @@ FILLERS = {
     "zh": ("成立於{year}年，員工{staff}人。",),
 }
 AND = {"en": " and ", "pl": " i ", "uk": " та ", "zh": "與"}
-PHRASINGS = {slug: languages for slugs in CAPABILITIES.values() for slug, languages in slugs.items()}
+Phrasings = dict[str, dict[str, tuple[str, ...]]]  # key -> language -> phrasings
+
+
+@dataclass(frozen=True)
+class Wording:
+    """How descriptions are written: phrasings of each capability slug and application, and frames."""
+
+    capabilities: Phrasings
+    applications: Phrasings
+    offer_frames: dict[str, tuple[str, ...]]
+    seek_frames: dict[str, tuple[str, ...]]
+    fillers: dict[str, tuple[str, ...]]
+    conjunctions: dict[str, str]
+
+    def __post_init__(self) -> None:
+        slugs = {slug for kind in CAPABILITIES.values() for slug in kind}
+        if set(self.capabilities) != slugs or set(self.applications) != set(APPLICATIONS):
+            raise ValueError("A wording must phrase every capability and application of the generator.")
+
+
+WORDINGS = {
+    "dev": Wording({slug: languages for slugs in CAPABILITIES.values() for slug, languages in slugs.items()},
+                   APPLICATIONS, OFFER_FRAMES, SEEK_FRAMES, FILLERS, AND),
+    **{name: Wording(module.CAPABILITIES, module.APPLICATIONS, module.OFFER_FRAMES, module.SEEK_FRAMES,
+                     module.FILLERS, module.AND)
+       for name, module in (("held-out", planted_heldout), ("final", planted_final))},
+}
 
 
 @dataclass(frozen=True)
@@ -257,8 +289,9 @@ class Registry:
         return path
 
 
-def generate(size: int, planted: int, seed: int, template: str = "mspo") -> Registry:
-    """``size`` firms holding ``planted`` triples, their decoys (two per member) and noise, shuffled."""
+def generate(size: int, planted: int, seed: int, template: str = "mspo", wording: str = "held-out") -> Registry:
+    """``size`` firms holding ``planted`` triples, their decoys (two per member) and noise, shuffled,
+    described in the named wording (see WORDINGS)."""
     noise = size - 9 * planted
     if noise < 0:
         raise ValueError(f"{planted} planted triples need at least {9 * planted} firms (3 members, 6 decoys each).")
@@ -279,17 +312,18 @@ def generate(size: int, planted: int, seed: int, template: str = "mspo") -> Regi
     rng.shuffle(order)
     position = {original: new for new, original in enumerate(order)}
     seen: set[tuple[str, str]] = set()
-    firms = [GeneratedFirm(unique_name(rng, profiles[i].country, seen), profiles[i], _describe(rng, profiles[i]))
-             for i in order]
+    firms = [GeneratedFirm(unique_name(rng, profiles[i].country, seen), profiles[i],
+                           _describe(rng, profiles[i], WORDINGS[wording])) for i in order]
     planted_triples = [PlantedTriple(tuple(position[i] for i in members), application, capabilities)
                        for members, application, capabilities in triples]
     return Registry(firms, planted_triples)
 
 
-def lexicon_verbatim(tagger: Tagger) -> list[str]:
-    """The generator's capability and application phrasings that the tagger reads as one lexicon phrase."""
-    phrasings = [phrase for languages in PHRASINGS.values() for phrases in languages.values() for phrase in phrases]
-    phrasings += [phrase for languages in APPLICATIONS.values() for phrases in languages.values() for phrase in phrases]
+def lexicon_verbatim(tagger: Tagger, wording: str) -> list[str]:
+    """The wording's capability and application phrasings that the tagger reads as one lexicon phrase."""
+    chosen = WORDINGS[wording]
+    phrasings = [phrase for languages in (*chosen.capabilities.values(), *chosen.applications.values())
+                 for phrases in languages.values() for phrase in phrases]
     return [phrase for phrase in phrasings
             if any(_bare(tag.evidence) == _bare(phrase) for tag in tagger.tag(phrase))]
 
@@ -381,26 +415,26 @@ def _pick(rng: random.Random, pool: list[str], chance: float) -> tuple[str, ...]
     return tuple(rng.sample(pool, 2 if rng.random() < chance else 1))
 
 
-def _describe(rng: random.Random, profile: Profile) -> str:
+def _describe(rng: random.Random, profile: Profile, wording: Wording) -> str:
     if profile.application is None:
         return rng.choice([text for text in UNRELATED if text])
     national = LANGUAGE.get(profile.country)
     language = national if national and rng.random() < NATIONAL_LANGUAGE else "en"
-    offer = _phrased(rng, profile.offers, language)
-    need = _phrased(rng, profile.seeks, language)
-    app = rng.choice(APPLICATIONS[profile.application][language])
-    sentences = [rng.choice(OFFER_FRAMES[language]).format(offer=offer, offer_cap=_capitalised(offer), app=app),
-                 rng.choice(SEEK_FRAMES[language]).format(need=need, need_cap=_capitalised(need))]
+    offer = _phrased(rng, profile.offers, language, wording)
+    need = _phrased(rng, profile.seeks, language, wording)
+    app = rng.choice(wording.applications[profile.application][language])
+    sentences = [rng.choice(wording.offer_frames[language]).format(offer=offer, offer_cap=_capitalised(offer), app=app),
+                 rng.choice(wording.seek_frames[language]).format(need=need, need_cap=_capitalised(need))]
     if rng.random() < SEEK_FIRST:
         sentences.reverse()
     if rng.random() < FILLER:
-        filler = rng.choice(FILLERS[language]).format(year=rng.randint(1992, 2024), staff=rng.randint(4, 400))
+        filler = rng.choice(wording.fillers[language]).format(year=rng.randint(1992, 2024), staff=rng.randint(4, 400))
         sentences.insert(rng.randint(0, len(sentences)), filler)
     return ("" if language == "zh" else " ").join(sentences)
 
 
-def _phrased(rng: random.Random, slugs: tuple[str, ...], language: str) -> str:
-    return AND[language].join(rng.choice(PHRASINGS[slug][language]) for slug in slugs)
+def _phrased(rng: random.Random, slugs: tuple[str, ...], language: str, wording: Wording) -> str:
+    return wording.conjunctions[language].join(rng.choice(wording.capabilities[slug][language]) for slug in slugs)
 
 
 def _capitalised(text: str) -> str:

@@ -1,6 +1,6 @@
 """Benchmark: do planted complementary triples come up in their members' trilateral suggestions?
 
-    .venv/bin/python -m benchmarks.planted_triples [--firms 2000] [--planted 10] [--seeds 0 1 2]
+    .venv/bin/python -m benchmarks.planted_triples [--firms 2000] [--planted 10] [--seeds 0 1 2] [--wording held-out]
     .venv/bin/python -m benchmarks.planted_triples --smoke     # 150 firms, 5 planted triples: seconds, for CI
 
 Per seed, benchmarks.planted_registry writes a member list (CSV) with planted triples of the
@@ -41,7 +41,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sqlmodel import Session
 
 from benchmarks.import_members import MATCHMAKER, ROOT, fresh_database, matchmaker_environment
-from benchmarks.planted_registry import Registry, generate, lexicon_verbatim
+from benchmarks.planted_registry import WORDINGS, Registry, generate, lexicon_verbatim
 from matchmaker.domain.access import Actor
 from matchmaker.domain.enums import Direction, Role
 from matchmaker.extensions import make_engine
@@ -97,23 +97,28 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--planted", type=int, default=10, help="planted triples (each brings 6 decoys)")
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
     parser.add_argument("--smoke", action="store_true", help=f"{SMOKE_FIRMS} firms, {SMOKE_PLANTED} planted triples")
+    parser.add_argument("--wording", choices=sorted(WORDINGS), default="held-out",
+                        help="held-out, final: phrasings written blind to the lexicon (the honest figures); dev: the "
+                             "ones it was extended against")
     args = parser.parse_args(argv)
     size, planted = (SMOKE_FIRMS, SMOKE_PLANTED) if args.smoke else (args.firms, args.planted)
-    verbatim = lexicon_verbatim(default_tagger())
-    if verbatim:
+    verbatim = lexicon_verbatim(default_tagger(), args.wording)
+    if verbatim and args.wording != "dev":
         raise SystemExit(f"Generator phrasings that are lexicon phrases verbatim: {verbatim}")
+    if verbatim:  # the dev wording is what the lexicon was extended against: a diagnostic, not the issue's test
+        print(f"note: {len(verbatim)} dev phrasings are lexicon phrases verbatim: {verbatim}")
     print(f"planted triples: {size:,} firms, {planted} planted triples ({3 * planted} members, {6 * planted} decoys), "
-          f"template {TEMPLATE}, seeds {' '.join(map(str, args.seeds))}")
+          f"template {TEMPLATE}, {args.wording} wording, seeds {' '.join(map(str, args.seeds))}")
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="bench-planted-") as tmp:
-        results = [measure_seed(seed, size, planted, Path(tmp)) for seed in args.seeds]
+        results = [measure_seed(seed, size, planted, args.wording, Path(tmp)) for seed in args.seeds]
     report(results)
     print(f"total {time.perf_counter() - started:.1f} s")
 
 
-def measure_seed(seed: int, size: int, planted: int, directory: Path) -> SeedResult:
+def measure_seed(seed: int, size: int, planted: int, wording: str, directory: Path) -> SeedResult:
     started = time.perf_counter()
-    registry = generate(size, planted, seed, TEMPLATE)
+    registry = generate(size, planted, seed, TEMPLATE, wording)
     url = fresh_database("", directory, seed)
     firm_ids = import_registry(url, registry.write_csv(directory / f"members-{seed}.csv", seed), directory)
     run_matchmaker(url, "match", "--template", TEMPLATE)
