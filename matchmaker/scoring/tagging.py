@@ -15,6 +15,9 @@ words, the longest phrase first. Within a sentence:
 Generic service words ("repair", "training") count only in a text that shows it is about drones.
 When a parent and its child are both found in one direction, only the child is kept.
 
+Application areas ("maritime drones", "demining") are read by the same longest-phrase matching from
+a vocabulary of their own (seed_data/applications.yaml), without direction or role.
+
 No statistical model: with some tens of labelled descriptions a classifier over ~100 slugs times
 two directions would learn little, and a lexicon is explainable (each tag carries its evidence)
 and can be extended by an analyst without retraining.
@@ -187,14 +190,14 @@ class Tagger:
         """
         found: dict[str, None] = {}
         for sentence in _sentences(unicodedata.normalize("NFC", text or "")):
-            for hit in self._application_phrases.hits(_words(sentence)):
+            for hit in self._application_phrases.hits(_keys(sentence)):
                 found.update(dict.fromkeys(hit.values("application")))
         return tuple(found)
 
     def _read_sentence(self, sentence: str) -> tuple[list[_Found], bool]:
         """What one sentence offers and seeks, and whether it shows that the text is about drones."""
         words = _words(sentence)
-        hits = self._phrases.hits(words)
+        hits = self._phrases.hits([word.key for word in words])
         clauses = _clauses(sentence, words)
         found = [refined for item in self._directed(hits, sentence, words, clauses) for refined in self._refined(item, words)]
         for item in found:
@@ -275,11 +278,11 @@ class _PhraseIndex:
             index.setdefault(phrase.words[0].rstrip("*"), []).append(phrase)
         self._candidates = lru_cache(maxsize=1 << 16)(self._find_candidates)
 
-    def hits(self, words: list[_Word]) -> list[_Hit]:
-        """Longest phrase at each position, left to right, without overlaps."""
+    def hits(self, keys: list[str]) -> list[_Hit]:
+        """Longest phrase at each position of a sentence's word keys, left to right, without overlaps."""
         hits, position = [], 0
-        while position < len(words):
-            phrase = self._longest(words, position)
+        while position < len(keys):
+            phrase = self._longest(keys, position)
             if phrase is None:
                 position += 1
                 continue
@@ -287,9 +290,9 @@ class _PhraseIndex:
             position += len(phrase.words)
         return hits
 
-    def _longest(self, words: list[_Word], position: int) -> _Phrase | None:
-        for phrase in self._candidates(words[position].key):
-            following = words[position:position + len(phrase.words)]
+    def _longest(self, keys: list[str], position: int) -> _Phrase | None:
+        for phrase in self._candidates(keys[position]):
+            following = keys[position:position + len(phrase.words)]
             if len(following) == len(phrase.words) and all(map(_fits, phrase.words, following)):
                 return phrase
         return None
@@ -319,7 +322,7 @@ class _ContextIndex:
             entries = [entry for form in _forms(word.key) for entry in self._exact.get(form, ())] + self._stems
             for child, pattern in entries:
                 end = start + len(pattern)
-                if end <= len(words) and all(map(_fits, pattern, words[start:end])):
+                if end <= len(words) and all(_fits(part, word.key) for part, word in zip(pattern, words[start:end])):
                     gap = hit.start - end if end <= hit.start else max(start - hit.end, 0)
                     best = min(best or (gap, child), (gap, child))
         return best[1] if best else None
@@ -346,6 +349,11 @@ def _sentences(text: str) -> Iterator[str]:
     for sentence in _SENTENCE_END.split(text):
         if sentence.strip():
             yield sentence
+
+
+def _keys(sentence: str) -> list[str]:
+    """The sentence's word keys alone: all that phrase matching needs, without positions."""
+    return [key for key in map(_key, _WORD.findall(sentence)) if key]
 
 
 def _words(sentence: str) -> list[_Word]:
@@ -380,10 +388,10 @@ def _collapsed(key: str) -> str:
     return _DOUBLED.sub(r"\1", key) if len(key) >= MIN_COLLAPSE else key
 
 
-def _fits(pattern: str, word: _Word) -> bool:
+def _fits(pattern: str, key: str) -> bool:
     if pattern.endswith("*"):
-        return word.key.startswith(pattern[:-1])
-    return pattern in _forms(word.key)
+        return key.startswith(pattern[:-1])
+    return pattern in _forms(key)
 
 
 def _pattern(text: str) -> tuple[str, ...]:
