@@ -2,8 +2,8 @@
 
 Sentences name the members by placeholders {0} {1} {2} (member order), never by name, so the caller
 can mask a discreet firm per viewer with ``reason.format(*names)``. Capabilities are named by their
-taxonomy names; applications by the terms two texts share. Everything else in a sentence is escaped
-for ``str.format``.
+taxonomy names; applications by the areas two firms share, else by the terms their texts share.
+Everything else in a sentence is escaped for ``str.format``.
 
 Materialising is the Python-bound part of a run, so what recurs is built once: one Combination per
 set of members however many firms' lists hold it, one sentence per ordered pair and per member.
