@@ -39,6 +39,9 @@ def from_environment(instance_path: str) -> dict:
         ),
         # Per process: rendered firm list pages kept for re-use, in bytes; 0 turns the cache off.
         "FIRM_LIST_CACHE_BYTES": int(os.environ.get("FIRM_LIST_CACHE_BYTES", 32 * 1024 * 1024)),
+        # Per process: API tokens resolved to actors, each checked against the auth generation on every
+        # request; 0 resolves every request's token from the database.
+        "ACTOR_CACHE_ENTRIES": int(os.environ.get("ACTOR_CACHE_ENTRIES", 10_000)),
         # "thread": jobs run on a worker thread of the web process; "inline": in the caller (CLI, tests).
         "JOBS_MODE": os.environ.get("JOBS_MODE", "thread"),
     }

@@ -5,7 +5,7 @@ The suite runs on SQLite by default and on PostgreSQL when DATABASE_URL names on
 import os
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from matchmaker import create_app, migrate
@@ -38,7 +38,36 @@ def app(database_url):
         with db.new_session() as session:
             load_taxonomy(session=session, path=TAXONOMY_FILE)
     yield app
-    db.engine.dispose()
+    db.dispose()
+
+
+@pytest.fixture
+def scratch_database(app, tmp_path):
+    """Make an empty database beside the suite's, by name; its URL. Dropped after the test.
+
+    A fresh SQLite file, or on PostgreSQL a database named after the suite's with ``_<name>`` appended,
+    for what needs committed transactions or a schema of its own (migrations, several processes).
+    """
+    suite_url = make_url(app.config["DATABASE_URL"])
+    server = create_engine(suite_url, isolation_level="AUTOCOMMIT") if suite_url.get_backend_name() != "sqlite" else None
+    made = []
+
+    def make(name: str) -> str:
+        if server is None:
+            return f"sqlite:///{tmp_path / f'{name}.db'}"
+        database = f"{suite_url.database}_{name}"
+        with server.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
+            connection.execute(text(f'CREATE DATABASE "{database}"'))
+        made.append(database)
+        return suite_url.set(database=database).render_as_string(hide_password=False)
+
+    yield make
+    if server is not None:
+        with server.connect() as connection:
+            for database in made:
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
+        server.dispose()
 
 
 @pytest.fixture

@@ -9,8 +9,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, MetaData, Table, create_engine, func, insert, select, text, types
-from sqlalchemy.engine import make_url
+from sqlalchemy import Engine, MetaData, Table, func, insert, select, types
 from sqlmodel import SQLModel
 
 import matchmaker.models  # noqa: F401  (registers the tables on the metadata)
@@ -63,27 +62,11 @@ def test_downgrade_and_upgrade_again_keep_every_row(scratch_engine, revision, pr
 
 
 @pytest.fixture
-def scratch_engine(app, tmp_path):
+def scratch_engine(scratch_database):
     """An engine on an empty database beside the suite's, dropped afterwards."""
-    suite_url = make_url(app.config["DATABASE_URL"])
-    if suite_url.get_backend_name() == "sqlite":
-        engine = make_engine(f"sqlite:///{tmp_path / 'migrations.db'}")
-        yield engine
-        engine.dispose()
-        return
-    name = f"{suite_url.database}_migrations"
-    server = create_engine(suite_url, isolation_level="AUTOCOMMIT")
-    with server.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    engine = make_engine(suite_url.set(database=name).render_as_string(hide_password=False))
-    try:
-        yield engine
-    finally:
-        engine.dispose()
-        with server.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        server.dispose()
+    engine = make_engine(scratch_database("migrations"))
+    yield engine
+    engine.dispose()
 
 
 def user_tables(engine: Engine) -> MetaData:

@@ -8,6 +8,7 @@ from flask import Blueprint as FlaskBlueprint, Flask, send_from_directory
 from matchmaker.api import (
     claims, compliance, contacts, duplicates, firm_capabilities, firms, health, imports, matching, taxonomy, tokens,
 )
+from matchmaker.api.auth import ACTOR_CACHE, ActorCache
 from matchmaker.api.common import IdConverter, refuse_nul_characters, schema_name
 from matchmaker.api.errors import register_error_handlers
 from matchmaker.api.etag import answer_not_modified, vary_on_authorization
@@ -38,6 +39,7 @@ def register_api(app: Flask) -> None:
     app.url_map.converters["int"] = IdConverter
     # A plugin per app: apispec binds it to one spec.
     api.init_app(app, spec_kwargs={"marshmallow_plugin": MarshmallowPlugin(schema_name_resolver=schema_name)})
+    app.extensions[ACTOR_CACHE] = ActorCache(app.config["ACTOR_CACHE_ENTRIES"])
     for blueprint in BLUEPRINTS:
         api.register_blueprint(blueprint)
     register_error_handlers(app)

@@ -2,12 +2,11 @@
 from datetime import timedelta
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
 from matchmaker.api.auth import current_actor
 from matchmaker.api.common import documents_errors
-from matchmaker.extensions import db
+from matchmaker.extensions import Blueprint, db
 from matchmaker.services import claims
 
 blp = Blueprint("claims", __name__, url_prefix="/api/v1", description="Claiming an imported firm's profile")

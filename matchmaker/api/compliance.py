@@ -1,10 +1,10 @@
 """Certifications and supply-chain declarations of a firm: its evidence, and its verification."""
-from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
 from matchmaker.api.common import CountryCode
 from matchmaker.api.firm_parts import register_part_routes
 from matchmaker.domain.compliance import CertificationKind, ComponentCategory, certification_status
+from matchmaker.extensions import Blueprint
 from matchmaker.services.compliance import CERTIFICATIONS, DECLARATIONS
 from matchmaker.services.compliance_status import today
 

@@ -1,8 +1,8 @@
 """Contact persons of a firm."""
-from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
 from matchmaker.api.firm_parts import register_part_routes
+from matchmaker.extensions import Blueprint
 from matchmaker.services.contacts import CONTACTS
 
 blp = Blueprint(

@@ -1,13 +1,12 @@
 """Near-duplicate firms, and merges of one into another."""
 from flask import url_for
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
 from matchmaker.api.auth import current_actor
 from matchmaker.api.common import MAX_ID, CountryCode, documents_errors, page_of
 from matchmaker.api.etag import etag_header
-from matchmaker.extensions import db
+from matchmaker.extensions import Blueprint, db
 from matchmaker.services import duplicates
 
 blp = Blueprint("duplicates", __name__, url_prefix="/api/v1", description="Near-duplicate firms and merges")

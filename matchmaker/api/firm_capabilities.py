@@ -1,6 +1,5 @@
 """Capabilities a firm offers or seeks."""
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
 from matchmaker.api.auth import current_actor
@@ -8,7 +7,7 @@ from matchmaker.api.common import documents_errors, page_of
 from matchmaker.api.etag import created_headers, etag_header, versioned
 from matchmaker.api.firms import CapabilityTagSchema
 from matchmaker.domain.enums import RoleKind
-from matchmaker.extensions import db
+from matchmaker.extensions import Blueprint, db
 from matchmaker.services import firm_capabilities
 
 blp = Blueprint(

@@ -1,12 +1,11 @@
 """The routes of a firm part (contacts, certifications, declarations): one definition for all of them."""
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from marshmallow import Schema
 
 from matchmaker.api.auth import current_actor
 from matchmaker.api.common import documents_errors, page_of
 from matchmaker.api.etag import created_headers, etag_header, versioned
-from matchmaker.extensions import db
+from matchmaker.extensions import Blueprint, db
 from matchmaker.services.firm_parts import FirmPart
 
 

@@ -1,9 +1,9 @@
 """Firms of the registry."""
+from collections.abc import Hashable
 from datetime import date
 
 from flask import Response, current_app
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
 from matchmaker.api.auth import current_actor
@@ -13,7 +13,8 @@ from matchmaker.api.page_cache import Page, PageCache
 from matchmaker.domain.access import Actor
 from matchmaker.domain.compliance import CertificationKind, CertificationStatus, NonRedStatus
 from matchmaker.domain.enums import Direction, RoleKind, SizeBand, VerificationStatus, Visibility
-from matchmaker.extensions import db
+from matchmaker.extensions import Blueprint, db
+from matchmaker.models.generation import REGISTRY
 from matchmaker.services import exports, firms
 from matchmaker.services.exports import ExportFormat
 
@@ -141,13 +142,19 @@ class Firms(MethodView):
     def get(self, query, pagination_parameters):
         """List the firms you may see"""
         actor, filters, window = current_actor(), _filters(query), page_window(pagination_parameters)
-        body, total = current_app.extensions[LIST_CACHE].get_or_render(
-            lambda: firms.list_key(session=db.session, actor=actor, filters=filters, **window),
-            lambda: _render_list_page(actor, filters, window),
-        )
-        pagination_parameters.item_count = total
-        response = current_app.response_class(body, mimetype=current_app.json.mimetype)
-        response.set_etag(page_etag(body, total))  # a GET naming it answers 304 (etag.answer_not_modified)
+        cache: PageCache = current_app.extensions[LIST_CACHE]
+        page = None
+        if cache.enabled:
+            # The lookup takes the generation this request read first thing (with the auth one, in one
+            # statement): no page of before a write committed ahead of the request can match it.
+            generation = db.generations().get(REGISTRY)
+            page = cache.get(firms.list_key(generation=generation, actor=actor, filters=filters, **window))
+        if page is None:
+            page, key = _render_list_page(actor, filters, window, keyed=cache.enabled)
+            cache.put(key, page)
+        pagination_parameters.item_count = page.total
+        response = current_app.response_class(page.body, mimetype=current_app.json.mimetype)
+        response.set_etag(page.etag)  # a GET naming it answers 304 (etag.answer_not_modified)
         return response
 
     @blp.arguments(FirmCreateSchema)
@@ -159,10 +166,22 @@ class Firms(MethodView):
         return firm, created_headers(firm.id, firm.version, "firms.FirmById")
 
 
-def _render_list_page(actor: Actor, filters: firms.FirmFilters, window: dict[str, int]) -> Page:
-    """The page's JSON body as flask-smorest would answer it for the items, and the total."""
-    items, total = firms.list_firms(session=db.session, actor=actor, filters=filters, **window)
-    return current_app.json.response(FirmSchema(many=True).dump(items)).get_data(), total
+def _render_list_page(
+    actor: Actor, filters: firms.FirmFilters, window: dict[str, int], keyed: bool
+) -> tuple[Page, Hashable | None]:
+    """The page as flask-smorest would answer it for the items, and (if ``keyed``) the key to cache it under.
+
+    The key's generation is read in the session before the page, not taken from the lookup: that is
+    the generation the page was rendered in, whatever the session's transaction saw first.
+    """
+    session = db.session
+    key = None
+    if keyed:
+        generation = firms.registry_generation(session)
+        key = firms.list_key(generation=generation, actor=actor, filters=filters, **window)
+    items, total = firms.list_firms(session=session, actor=actor, filters=filters, **window)
+    body = current_app.json.response(FirmSchema(many=True).dump(items)).get_data()
+    return Page(body, total, page_etag(body, total)), key
 
 
 def _filters(query: dict) -> firms.FirmFilters:

@@ -1,9 +1,8 @@
 """Liveness and database reachability, for load balancers and monitors."""
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
-from matchmaker.extensions import db
+from matchmaker.extensions import Blueprint, db
 from matchmaker.services.health import database_is_up
 
 blp = Blueprint("health", __name__, url_prefix="/api/v1/health", description="Service health")

@@ -1,14 +1,13 @@
 """Imports of member lists: uploaded, run in the background, reported row by row."""
 from flask import current_app, request
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from flask_smorest.fields import Upload
 from marshmallow import Schema, fields
 
 from matchmaker.api.auth import current_actor
 from matchmaker.api.common import documents_errors
 from matchmaker.api.job_views import JobSchema, job_page, submitted
-from matchmaker.extensions import db
+from matchmaker.extensions import Blueprint, db
 from matchmaker.jobs import IMPORT
 from matchmaker.services import jobs
 

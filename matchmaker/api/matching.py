@@ -1,12 +1,11 @@
 """Match runs, the proposals they select for review, each firm's suggestions, and match exclusions."""
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
 from matchmaker.api.auth import current_actor
 from matchmaker.api.common import MAX_ID, documents_errors, page_of, page_window
 from matchmaker.api.job_views import JobSchema, job_page, submitted
-from matchmaker.extensions import db
+from matchmaker.extensions import Blueprint, db
 from matchmaker.scoring.templates import TEMPLATES
 from matchmaker.services import exclusions, jobs, matching, proposals
 

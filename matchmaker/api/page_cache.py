@@ -4,10 +4,15 @@ A page is only as fresh as its key: the key must hold everything the page depend
 list, ``services.firms.list_key``). Entries of older keys are never served again; they age out.
 """
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Hashable
 from threading import Lock
+from typing import NamedTuple
 
-Page = tuple[bytes, int]  # the JSON body, and the total count of items across all pages
+
+class Page(NamedTuple):
+    body: bytes  # the JSON body
+    total: int  # the count of items across all pages
+    etag: str  # of body and total (api.etag.page_etag), computed once
 
 
 class PageCache:
@@ -17,32 +22,30 @@ class PageCache:
         self._bytes = 0
         self._lock = Lock()  # a threaded server (the development one) answers requests side by side
 
-    def get_or_render(self, key_of: Callable[[], Hashable | None], render: Callable[[], Page]) -> Page:
-        """The page cached under ``key_of()``, else ``render()``'s, cached; a None key is rendered every time.
+    @property
+    def enabled(self) -> bool:
+        return self.max_bytes > 0
 
-        The key is asked for first, and only while the cache is on: it may cost a query.
-        """
-        key = key_of() if self.max_bytes > 0 else None
+    def get(self, key: Hashable | None) -> Page | None:
+        """The page cached under ``key``; None for a None key."""
         if key is None:
-            return render()
+            return None
         with self._lock:
             page = self._pages.get(key)
             if page is not None:
                 self._pages.move_to_end(key)
-                return page
-        page = render()
-        self._store(key, page)
-        return page
+            return page
 
-    def _store(self, key: Hashable, page: Page) -> None:
-        if len(page[0]) > self.max_bytes:
+    def put(self, key: Hashable | None, page: Page) -> None:
+        """Keep ``page`` under ``key``: a key read with the page, never after it. A None key keeps nothing."""
+        if key is None or len(page.body) > self.max_bytes:
             return
         with self._lock:
             previous = self._pages.pop(key, None)  # another thread may have rendered it meanwhile
             if previous is not None:
-                self._bytes -= len(previous[0])
+                self._bytes -= len(previous.body)
             self._pages[key] = page
-            self._bytes += len(page[0])
+            self._bytes += len(page.body)
             while self._bytes > self.max_bytes:
                 _key, evicted = self._pages.popitem(last=False)
-                self._bytes -= len(evicted[0])
+                self._bytes -= len(evicted.body)

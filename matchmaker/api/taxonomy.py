@@ -1,10 +1,9 @@
 """The capability taxonomy."""
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
 from matchmaker.api.common import documents_errors, page_window
-from matchmaker.extensions import db
+from matchmaker.extensions import Blueprint, db
 from matchmaker.services import taxonomy
 
 blp = Blueprint("taxonomy", __name__, url_prefix="/api/v1/taxonomy", description="The capability taxonomy")

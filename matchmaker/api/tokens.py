@@ -1,11 +1,10 @@
 """API tokens, and who the caller is."""
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
-from matchmaker.api.auth import current_actor
+from matchmaker.api.auth import current_actor, current_user
 from matchmaker.api.common import documents_errors, page_window
-from matchmaker.extensions import db
+from matchmaker.extensions import Blueprint, db
 from matchmaker.services import users
 
 blp = Blueprint("tokens", __name__, url_prefix="/api/v1", description="API tokens and the current user")
@@ -34,8 +33,8 @@ class UserSchema(Schema):
     id = fields.Integer()
     email = fields.String()
     role = fields.String()
-    firm_ids = fields.Function(lambda user: [link.firm_id for link in user.firm_links])
-    countries = fields.Function(lambda user: [link.country for link in user.country_links])
+    firm_ids = fields.Function(lambda user: user.firm_ids)
+    countries = fields.Function(lambda user: user.countries)
 
 
 @blp.route("/tokens")
@@ -76,4 +75,4 @@ class Me(MethodView):
     @documents_errors(blp, 401)
     def get(self):
         """Who you are: your role, firms and countries"""
-        return users.current_user(session=db.session, actor=current_actor())
+        return current_user()

@@ -23,7 +23,7 @@ from matchmaker.domain.errors import Conflict, Forbidden, NotFound, Precondition
 from matchmaker.domain.text import search_key
 from matchmaker.models import Capability, Firm, FirmCapability, Generation, UserFirm
 from matchmaker.models.base import utcnow
-from matchmaker.models.generation import REGISTRY
+from matchmaker.models.generation import REGISTRY, writes_pending
 from matchmaker.services.common import require_participating, settings_of
 from matchmaker.services.compliance_status import (
     certification_clause,
@@ -226,18 +226,28 @@ def _page_query(actor: Actor, conditions: list, offset: int, limit: int):
     )
 
 
-def list_key(*, session: Session, actor: Actor, filters: FirmFilters, offset: int, limit: int) -> Hashable | None:
+def list_key(
+    *, generation: str | None, actor: Actor, filters: FirmFilters, offset: int, limit: int
+) -> Hashable | None:
     """All that one page of ``list_firms`` depends on, for caching it; None when nothing is to be cached.
 
-    The registry's generation changes with every committed write, and today's date expires
-    certifications. Read it before the page: a write committed in between then shows in the page
-    under the older generation, never the other way round.
+    The registry's generation changes with every committed write, and today's date expires certifications.
     """
-    generation = session.scalar(select(Generation.token).where(Generation.scope == REGISTRY))
     if generation is None:
         return None
     normalised = replace(filters, countries=tuple(sorted(set(filters.countries))))
     return generation, today(), sight_key(actor), normalised, offset, limit
+
+
+def registry_generation(session: Session) -> str | None:
+    """The registry's generation as ``session`` sees it, for the key of a page it then renders.
+
+    Read before the page, in the same transaction: a write committed in between then shows in the page
+    under the older generation, never the other way round. None (cache nothing) when the transaction
+    wrote to the registry itself, which it may yet roll back.
+    """
+    generation = session.scalar(select(Generation.token).where(Generation.scope == REGISTRY))
+    return None if writes_pending(session, REGISTRY) else generation
 
 
 def _filter_conditions(session: Session, actor: Actor, filters: FirmFilters) -> list:

@@ -2,19 +2,21 @@
 import hashlib
 import secrets
 from collections.abc import Iterable
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlalchemy.orm import joinedload
 from sqlmodel import Session, select
 
 from matchmaker.domain.access import Actor, require_user
 from matchmaker.domain.enums import Role
 from matchmaker.domain.errors import Conflict, Invalid, NotAuthenticated, NotFound
-from matchmaker.models import ApiToken, Firm, User, UserCountry, UserFirm
+from matchmaker.models import ApiToken, Firm, Generation, User, UserCountry, UserFirm
 from matchmaker.models.base import utcnow
+from matchmaker.models.generation import AUTH, writes_pending
 from matchmaker.services.common import require_participating
 
 TOKEN_PREFIX = "mm_"
@@ -92,29 +94,95 @@ def issue_token(*, session: Session, user: User, label: str | None = None) -> tu
     return token, secret
 
 
+@dataclass(frozen=True)
+class Resolution:
+    """What a token stood for, and the auth generation of the same read: as long as that generation is the
+    current one, no committed write has changed the token, its user or the user's links since."""
+
+    token_id: int
+    actor: Actor
+    email: str
+    generation: str | None  # None when it must not be cached (see resolve_token)
+    last_used_at: datetime | None
+
+    @property
+    def user(self) -> "Identity":
+        return Identity(
+            id=self.actor.user_id, email=self.email, role=self.actor.role,
+            firm_ids=sorted(self.actor.firm_ids), countries=sorted(self.actor.countries),
+        )
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who a user is: what ``/me`` shows."""
+
+    id: int
+    email: str
+    role: Role
+    firm_ids: list[int]
+    countries: list[str]
+
+
 def actor_for_token(*, session: Session, secret: str) -> Actor:
-    """The actor a token stands for, read with its user and links in one query (it runs on every request)."""
-    token = session.exec(
-        select(ApiToken)
+    return resolve_token(session=session, secret=secret).actor
+
+
+def resolve_token(*, session: Session, secret: str) -> Resolution:
+    """The actor a token stands for, read with its user, links and the auth generation in one statement.
+
+    One statement, so one snapshot: the generation returned is never newer than the actor (a later
+    revocation replaces it), whatever the session read before. Plain rows, not ORM objects, which could be
+    ones the session loaded earlier and would not be refreshed.
+    """
+    rows = session.execute(
+        sa_select(
+            ApiToken.id.label("token_id"), ApiToken.revoked_at, ApiToken.last_used_at,
+            User.id.label("user_id"), User.email, User.role, User.is_active, UserFirm.firm_id, UserCountry.country,
+            sa_select(Generation.token).where(Generation.scope == AUTH).scalar_subquery().label("generation"),
+        )
+        .join(User, User.id == ApiToken.user_id)
+        .outerjoin(UserFirm, UserFirm.user_id == User.id)
+        .outerjoin(UserCountry, UserCountry.user_id == User.id)
         .where(ApiToken.token_hash == digest(secret))
-        .options(joinedload(ApiToken.user).options(joinedload(User.firm_links), joinedload(User.country_links)))
-    ).unique().first()
-    if token is None or token.revoked_at is not None or not token.user.is_active:
+    ).all()
+    if not rows or rows[0].revoked_at is not None or not rows[0].is_active:
         raise NotAuthenticated("Invalid or revoked API token.")
-    actor = actor_of(token.user)
-    now = utcnow()
-    if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:
-        _note_use(session, token, now)
-    return actor
+    first = rows[0]
+    # Read past this transaction's own writes of tokens or users, which may yet roll back: not to be cached.
+    generation = None if writes_pending(session, AUTH) else first.generation
+    actor = Actor(
+        user_id=first.user_id,
+        role=first.role,
+        firm_ids=frozenset(row.firm_id for row in rows if row.firm_id is not None),
+        countries=frozenset(row.country for row in rows if row.country is not None),
+    )
+    last_used_at, now = first.last_used_at, utcnow()
+    if use_due(last_used_at, now) and _note_use(session, first.token_id, now):
+        last_used_at = now
+    return Resolution(
+        token_id=first.token_id, actor=actor, email=first.email, generation=generation, last_used_at=last_used_at
+    )
 
 
-def _note_use(session: Session, token: ApiToken, now) -> None:
-    """Record the token's use; a hint, so a busy database (SQLite under a writer) may skip it."""
+def use_due(last_used_at: datetime | None, now: datetime) -> bool:
+    """Whether a use at ``now`` is to be written, last_used_at being a hint written at most once a minute."""
+    return last_used_at is None or now - last_used_at > LAST_USED_RESOLUTION
+
+
+def _note_use(session: Session, token_id: int, now: datetime) -> bool:
+    """Record the token's use; a hint, so a busy database (SQLite under a writer) may skip it.
+
+    Through the ORM, so the flush shows that only last_used_at changed: that leaves the auth generation.
+    """
+    token = session.get(ApiToken, token_id)
     token.last_used_at = now
     try:
         session.commit()
     except OperationalError:
         session.rollback()
+        return False
+    return True
 
 
 def actor_of(user: User) -> Actor:
@@ -124,11 +192,6 @@ def actor_of(user: User) -> Actor:
         firm_ids=frozenset(link.firm_id for link in user.firm_links),
         countries=frozenset(link.country for link in user.country_links),
     )
-
-
-def current_user(*, session: Session, actor: Actor) -> User:
-    require_user(actor)
-    return session.get(User, actor.user_id)
 
 
 def list_tokens(*, session: Session, actor: Actor, offset: int = 0, limit: int = 20) -> tuple[list[ApiToken], int]:
