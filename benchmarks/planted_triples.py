@@ -4,10 +4,12 @@
     .venv/bin/python -m benchmarks.planted_triples --smoke     # 150 firms, 5 planted triples: seconds, for CI
 
 Per seed, benchmarks.planted_registry writes a member list (CSV) with planted triples of the
-``mspo`` template (TW components, UA R&D, PL expertise) among decoys and noise, in wordings outside
-the tagger's lexicon. ``matchmaker import`` loads it into a fresh SQLite database (the tagger reads
-the descriptions: nothing else carries capabilities), ``matchmaker match`` runs the model, and each
-planted member's trilateral suggestions are read through the service layer.
+``mspo`` template (TW components, UA R&D, PL expertise) among decoys and noise, in phrasings that are
+no lexicon phrase, from the chosen wording (``held-out`` by default; ``final`` and ``held-out`` were
+written blind to the lexicon, ``dev`` is what it was extended against: see planted_registry).
+``matchmaker import`` loads it into a fresh SQLite database (the tagger reads the descriptions:
+nothing else carries capabilities), ``matchmaker match`` runs the model, and each planted member's
+trilateral suggestions are read through the service layer.
 
 recall@10 is the share of (planted triple, member) pairs whose triple is among the member's top 10
 trilateral suggestions; NDCG@10 takes the planted triple as the only relevant item (1/log2(rank + 1)
