@@ -49,7 +49,7 @@ from matchmaker.domain.enums import Direction, Role
 from matchmaker.extensions import make_engine
 from matchmaker.scoring.records import TRILATERAL, FirmRecord, TaxonomyNode
 from matchmaker.scoring.templates import template_named
-from matchmaker.services.importing import default_tagger
+from matchmaker.services.tagger import default_tagger
 from matchmaker.services.matching import read_registry
 from matchmaker.services.proposals import firm_suggestions
 

@@ -53,7 +53,7 @@ from matchmaker.scoring.partners import partner_lists
 from matchmaker.scoring.reference import exact_triples
 from matchmaker.scoring.search import per_firm, trilateral_pool
 from matchmaker.scoring.templates import template_named
-from matchmaker.services.importing import default_tagger
+from matchmaker.services.tagger import default_tagger
 
 CONCERN = frozenset({"CN", "HK", "MO", "RU", "BY", "IR", "KP"})
 TODAY = date(2025, 9, 1)

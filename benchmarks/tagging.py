@@ -18,7 +18,7 @@ import yaml
 
 from matchmaker.resources import PROJECT_ROOT
 from matchmaker.scoring.tagging import Tagger
-from matchmaker.services.importing import default_tagger
+from matchmaker.services.tagger import default_tagger
 
 DESCRIPTIONS_FILE = PROJECT_ROOT / "tests" / "data" / "tagging_descriptions.yaml"
 THROUGHPUT_SIZE = 10_000

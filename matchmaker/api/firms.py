@@ -110,6 +110,10 @@ class FirmSchema(Schema):
     certifications = fields.List(
         fields.Nested(CertificationSummarySchema), allow_none=True, metadata={"description": "null when masked."}
     )
+    application_areas = fields.List(fields.String(), allow_none=True, metadata={
+        "description": "What the firm's description and capability notes say it works on (\"maritime and naval "
+                       "drones\"), as the matchmaker reads them to find partners on the same work; null when masked."
+    })
     version = fields.Integer()
     created_at = fields.DateTime(allow_none=True)
     updated_at = fields.DateTime(allow_none=True)

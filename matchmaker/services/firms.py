@@ -34,6 +34,7 @@ from matchmaker.services.compliance_status import (
     us_market_of,
 )
 from matchmaker.services.taxonomy import capabilities_by_slug
+from matchmaker.services.tagger import default_tagger, profile_text
 from matchmaker.services.visibility import facts, full_sight_clause, masked_name, sight_key, visible_clause
 
 # Fields a masked view keeps; everything else is withheld.
@@ -76,6 +77,9 @@ class FirmView:
     supply_chain: Assessment
     us_market: Eligibility
     certifications: list[CertificationSummary] | None = None  # withheld (None) when masked
+    # Read from the description and capability notes as the matchmaker reads them; withheld (None)
+    # when masked, as the text they come from is.
+    application_areas: tuple[str, ...] | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
     city: str | None = None
@@ -123,9 +127,10 @@ def view_of(session: Session, firm: Firm, sight: Sight) -> FirmView:
         CertificationSummary(c.kind, certification_status(c.expires_on, on), c.verified)
         for c in firm.certifications
     ]
+    areas = default_tagger().applications(profile_text(firm.description, (fc.note for fc in firm.capabilities)))
     return FirmView(
         masked=False, created_at=firm.created_at, updated_at=firm.updated_at, certifications=certifications,
-        supply_chain=supply_chain, us_market=us_market, **common, **profile,
+        application_areas=areas, supply_chain=supply_chain, us_market=us_market, **common, **profile,
     )
 
 

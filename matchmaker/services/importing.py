@@ -5,7 +5,6 @@ accepted rows in one transaction, so a crash or a kill mid-import leaves no half
 Re-importing updates the firms by normalised name and country, and fills only what is empty or was
 imported before: what a person entered through the API is never overwritten.
 """
-import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, replace
@@ -19,11 +18,11 @@ from matchmaker.domain.enums import Direction, Visibility
 from matchmaker.domain.errors import Invalid
 from matchmaker.models import Capability, Contact, DismissedCapability, Firm, FirmCapability
 from matchmaker.models.base import utcnow
-from matchmaker.resources import APPLICATIONS_FILE, LEXICON_FILE, TAXONOMY_FILE
 from matchmaker.scoring.tagging import InferredTag, Tagger
 from matchmaker.services.common import begin_write, settings_of
 from matchmaker.services.firms import firm_keys
 from matchmaker.services.spreadsheets import MemberRow, read_member_list
+from matchmaker.services.tagger import default_tagger
 
 # Firm fields an import sets; name and country are the firm's key and never change.
 IMPORTED_FIELDS = ("city", "website", "description", "visibility")
@@ -35,12 +34,6 @@ MAX_EMAIL = 254
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 Progress = Callable[[float, str | None], None]
-
-
-@functools.cache
-@functools.cache
-def default_tagger() -> Tagger:
-    return Tagger.from_files(TAXONOMY_FILE, LEXICON_FILE, APPLICATIONS_FILE)
 
 
 @dataclass

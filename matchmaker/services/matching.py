@@ -30,7 +30,7 @@ from matchmaker.scoring.templates import TEMPLATES
 from matchmaker.services import jobs
 from matchmaker.services.common import begin_write, settings_of
 from matchmaker.services.compliance_status import today, us_market_from
-from matchmaker.services.importing import default_tagger
+from matchmaker.services.tagger import default_tagger, profile_text
 
 MATCH = "match"
 REGISTRY_SCOPE = "registry"
@@ -128,9 +128,8 @@ def _by_firm(session: Session, query) -> dict[int, list[tuple]]:
 
 def _record(firm, tags: list[tuple], claims: list[tuple], declared: list[tuple], concern: frozenset[str],
             on, tagger: Tagger) -> FirmRecord:
-    notes = " ".join(note for *_, note in tags if note)
     declarations = [Declaration(*line) for line in declared]
-    description = " ".join(filter(None, (firm.description, notes)))
+    description = profile_text(firm.description, (note for *_, note in tags))
     return FirmRecord(
         id=firm.id,
         country=firm.country,

@@ -306,3 +306,23 @@ def test_a_method_the_resource_lacks_is_405_naming_the_allowed_ones(client):
     response = client.put(FIRMS)
     assert response.status_code == 405
     assert set(response.headers["Allow"].split(", ")) >= {"GET", "POST"}
+
+
+# Application areas
+
+
+def test_the_item_shows_the_application_areas_the_matchmaker_reads(client, admin):
+    new = {**NEW_FIRM, "description": "Розробляємо морські дрони.",
+           "capabilities": [{"slug": "thermal-imagers", "direction": "seeks", "note": "for demining teams"}]}
+    created = client.post(FIRMS, json=new, headers=admin).get_json()
+    assert created["application_areas"] == ["maritime and naval drones", "demining"]
+
+
+def test_a_masked_firm_withholds_its_application_areas(client, world, session):
+    firm = world.firms["discreet_pl"]
+    firm.description = "Naval surface drones."
+    session.commit()
+    body = client.get(f"{FIRMS}/{firm.id}", headers=world.headers("observer")).get_json()
+    assert body["masked"] is True and body["application_areas"] is None
+    assert client.get(f"{FIRMS}/{firm.id}", headers=world.headers("admin")).get_json()["application_areas"] == [
+        "maritime and naval drones"]

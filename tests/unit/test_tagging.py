@@ -9,7 +9,7 @@ from benchmarks.tagging import evaluate, load_descriptions
 from matchmaker.domain.enums import Direction, RoleKind
 from matchmaker.resources import SEED_DATA_DIR
 from matchmaker.scoring.tagging import InferredTag, Tagger
-from matchmaker.services.importing import default_tagger
+from matchmaker.services.tagger import default_tagger
 
 OFFERS, SEEKS = Direction.OFFERS, Direction.SEEKS
 
