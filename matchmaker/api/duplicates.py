@@ -43,7 +43,9 @@ class MergeSchema(Schema):
     merged_id = fields.Integer()
     merged_by_id = fields.Integer(allow_none=True)
     merged_at = fields.DateTime()
-    moved = fields.Dict(metadata={"description": "How many contacts, tags ... moved; which fields were filled."})
+    moved = fields.Dict(metadata={
+        "description": "How many contacts, tags, dismissed tags ... moved; which fields were filled."
+    })
 
 
 @blp.route("/duplicates")

@@ -11,7 +11,7 @@ from matchmaker.domain.enums import Role
 from matchmaker.domain.errors import Invalid, NotFound
 from matchmaker.domain.names import identity_keys
 from matchmaker.models import (
-    Certification, ClaimInvitation, Contact, Firm, FirmMerge, SupplyDeclaration, UserFirm,
+    Certification, ClaimInvitation, Contact, DismissedCapability, Firm, FirmMerge, SupplyDeclaration, UserFirm,
 )
 from matchmaker.models.base import utcnow
 from matchmaker.services.firms import PROFILE_FIELDS, FirmView, firm_keys, touch, view_of
@@ -61,6 +61,7 @@ def merge_firms(*, session: Session, actor: Actor, survivor_id: int, merged_id: 
     survivor, merged = _live(session, survivor_id, "survivor_id"), _live(session, merged_id, "merged_id")
     moved = {name: _move(session, model, merged, survivor) for name, model in MOVED_PARTS.items()}
     moved["capabilities"] = _move_tags(session, merged, survivor)
+    moved["dismissals"] = _move_dismissals(session, merged, survivor)
     moved["editors"] = _move_editors(session, merged, survivor)
     moved["fields"] = _fill_fields(survivor, merged)
     merged.deleted_at, merged.merged_into_id = utcnow(), survivor.id
@@ -100,6 +101,23 @@ def _move_tags(session: Session, merged: Firm, survivor: Firm) -> int:
         session.delete(tag)
     session.flush()
     return moved
+
+
+def _move_dismissals(session: Session, merged: Firm, survivor: Firm) -> int:
+    """Move the capabilities a person removed from the merged firm, so a re-import does not infer them
+    on the survivor; one the survivor has dismissed too is kept once."""
+    def key(dismissal: DismissedCapability) -> tuple:
+        return dismissal.capability_id, dismissal.direction
+
+    held = {key(d) for d in session.exec(select(DismissedCapability).where(DismissedCapability.firm_id == survivor.id))}
+    dismissals = session.exec(select(DismissedCapability).where(DismissedCapability.firm_id == merged.id)).all()
+    for dismissal in dismissals:
+        if key(dismissal) not in held:
+            session.add(DismissedCapability(firm_id=survivor.id, capability_id=dismissal.capability_id,
+                                            direction=dismissal.direction, dismissed_at=dismissal.dismissed_at))
+        session.delete(dismissal)
+    session.flush()
+    return len(dismissals)
 
 
 def _move_editors(session: Session, merged: Firm, survivor: Firm) -> int:

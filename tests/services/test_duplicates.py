@@ -4,10 +4,12 @@ from sqlmodel import select
 
 from matchmaker.domain.access import Actor
 from matchmaker.domain.compliance import CertificationKind, ComponentCategory
-from matchmaker.domain.enums import Role, Visibility
+from matchmaker.domain.enums import Direction, Role, Visibility
 from matchmaker.domain.errors import Forbidden, Invalid, NotFound
 from matchmaker.domain.names import identity_keys
-from matchmaker.models import Certification, Contact, FirmMerge, SupplyDeclaration, UserFirm
+from matchmaker.models import (
+    Capability, Certification, Contact, DismissedCapability, FirmMerge, SupplyDeclaration, UserFirm,
+)
 from matchmaker.services.duplicates import find_duplicates, merge_firms
 from matchmaker.services.firms import get_firm
 from tests.factories import make_firm, make_user
@@ -72,6 +74,19 @@ def test_a_merge_keeps_every_part_of_both(session, pair):
         assert (rows(session, model, firm_id=survivor.id), rows(session, model, firm_id=merged.id)) == (1, 0)
     assert rows(session, UserFirm, user_id=editor.id, firm_id=survivor.id) == 1
     assert rows(session, FirmMerge, survivor_id=survivor.id, merged_id=merged.id) == 1
+
+
+def test_a_merge_carries_the_capabilities_a_person_removed(session, pair):
+    survivor, merged = pair
+    escs, motors = (session.exec(select(Capability).where(Capability.slug == slug)).one()
+                    for slug in ("escs", "brushless-motors"))
+    for firm, capability in ((merged, escs), (merged, motors), (survivor, motors)):
+        session.add(DismissedCapability(firm_id=firm.id, capability_id=capability.id, direction=Direction.SEEKS))
+    session.commit()
+    record, _view = merge_firms(session=session, actor=ORGANIZER, survivor_id=survivor.id, merged_id=merged.id)
+    carried = session.exec(select(DismissedCapability.capability_id).where(DismissedCapability.firm_id == survivor.id))
+    assert sorted(carried) == sorted([escs.id, motors.id]) and record.moved["dismissals"] == 2
+    assert rows(session, DismissedCapability, firm_id=merged.id) == 0
 
 
 def rows(session, model, **equal) -> int:
