@@ -6,11 +6,9 @@ statement with the registry's). Every committed write to tokens, users or their 
 generation in its own transaction (``models.generation``), so a revocation, a deactivation or a change
 of role, firms or countries shows in the very next request of every process.
 """
-from collections import OrderedDict
-from threading import Lock
-
 from flask import current_app, g, request
 
+from matchmaker.api.lru_cache import LruCache
 from matchmaker.domain.access import ANONYMOUS, Actor, require_user
 from matchmaker.domain.errors import NotAuthenticated
 from matchmaker.extensions import db
@@ -22,30 +20,24 @@ ACTOR_CACHE = "actor_cache"
 
 
 class ActorCache:
-    """Resolved tokens by the digest of their secret, least recently used out first past ``max_entries``."""
+    """Resolved tokens by the digest of their secret, least recently used out first past ``max_entries``;
+    an entry counts only in the auth generation it was read in."""
 
     def __init__(self, max_entries: int):
-        self.max_entries = max_entries
-        self._entries: OrderedDict[str, Resolution] = OrderedDict()
-        self._lock = Lock()  # a threaded server (the development one) answers requests side by side
+        self._entries: LruCache[Resolution] = LruCache(max_entries)
+
+    @property
+    def enabled(self) -> bool:
+        return self._entries.enabled
 
     def get(self, key: str, generation: str) -> Resolution | None:
         """The resolution cached under ``key`` if it was read in auth generation ``generation``."""
-        with self._lock:
-            resolution = self._entries.get(key)
-            if resolution is None or resolution.generation != generation:
-                return None
-            self._entries.move_to_end(key)
-            return resolution
+        resolution = self._entries.get(key)
+        return resolution if resolution is not None and resolution.generation == generation else None
 
     def put(self, key: str, resolution: Resolution) -> None:
-        if self.max_entries <= 0 or resolution.generation is None:
-            return
-        with self._lock:
-            self._entries[key] = resolution
-            self._entries.move_to_end(key)
-            while len(self._entries) > self.max_entries:
-                self._entries.popitem(last=False)
+        if resolution.generation is not None:
+            self._entries.put(key, resolution)
 
 
 def current_actor() -> Actor:
@@ -71,7 +63,7 @@ def _resolve() -> Resolution | None:
         raise NotAuthenticated("Send the API token as 'Authorization: Bearer <token>'.")
     cache: ActorCache = current_app.extensions[ACTOR_CACHE]
     key = digest(secret)
-    if cache.max_entries > 0:
+    if cache.enabled:
         generation = db.generations().get(AUTH)
         cached = cache.get(key, generation) if generation is not None else None
         # A use due to be recorded goes to the database, as an uncached one does.

@@ -124,10 +124,6 @@ class Identity:
     countries: list[str]
 
 
-def actor_for_token(*, session: Session, secret: str) -> Actor:
-    return resolve_token(session=session, secret=secret).actor
-
-
 def resolve_token(*, session: Session, secret: str) -> Resolution:
     """The actor a token stands for, read with its user, links and the auth generation in one statement.
 

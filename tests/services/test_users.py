@@ -6,7 +6,7 @@ from matchmaker.domain.enums import Role
 from matchmaker.domain.errors import Conflict, Invalid, NotAuthenticated
 from matchmaker.models import ApiToken
 from matchmaker.models.base import utcnow
-from matchmaker.services.users import actor_for_token, authenticate, create_user, issue_token, revoke_token
+from matchmaker.services.users import authenticate, create_user, issue_token, resolve_token, revoke_token
 from tests.factories import PASSWORD, make_firm, make_user
 
 
@@ -93,24 +93,24 @@ def test_token_stands_for_its_user_and_records_its_use(session):
     user, _secret = make_user(session, Role.FIRM_EDITOR, firm_ids=[firm.id])
     token, secret = issue_token(session=session, user=user)
     assert token.last_used_at is None
-    actor = actor_for_token(session=session, secret=secret)
+    actor = resolve_token(session=session, secret=secret).actor
     assert (actor.user_id, actor.role, actor.firm_ids) == (user.id, Role.FIRM_EDITOR, frozenset({firm.id}))
     assert session.scalar(select(ApiToken.last_used_at).where(ApiToken.id == token.id)) is not None
 
 
 def test_revoked_token_no_longer_authenticates(session):
     user, secret = make_user(session, Role.OBSERVER)
-    actor = actor_for_token(session=session, secret=secret)
+    actor = resolve_token(session=session, secret=secret).actor
     token_id = session.scalar(select(ApiToken.id).where(ApiToken.user_id == user.id))
     revoke_token(session=session, actor=actor, token_id=token_id)
     with pytest.raises(NotAuthenticated):
-        actor_for_token(session=session, secret=secret)
+        resolve_token(session=session, secret=secret).actor
 
 
 @pytest.mark.parametrize("secret", ["mm_not-a-token", "", "Bearer mm_x"])
 def test_unknown_token_does_not_authenticate(session, secret):
     with pytest.raises(NotAuthenticated):
-        actor_for_token(session=session, secret=secret)
+        resolve_token(session=session, secret=secret).actor
 
 
 def test_token_of_an_inactive_user_does_not_authenticate(session):
@@ -118,4 +118,4 @@ def test_token_of_an_inactive_user_does_not_authenticate(session):
     user.is_active = False
     session.commit()
     with pytest.raises(NotAuthenticated):
-        actor_for_token(session=session, secret=secret)
+        resolve_token(session=session, secret=secret).actor
