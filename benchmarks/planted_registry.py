@@ -325,7 +325,7 @@ def lexicon_verbatim(tagger: Tagger, wording: str) -> list[str]:
     phrasings = [phrase for languages in (*chosen.capabilities.values(), *chosen.applications.values())
                  for phrases in languages.values() for phrase in phrases]
     return [phrase for phrase in phrasings
-            if any(_bare(tag.evidence) == _bare(phrase) for tag in tagger.tag(phrase))]
+            if any(not tag.loose and _bare(tag.evidence) == _bare(phrase) for tag in tagger.tag(phrase))]
 
 
 def _bare(text: str) -> str:

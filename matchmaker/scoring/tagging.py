@@ -15,15 +15,21 @@ words, the longest phrase first. Within a sentence:
 Generic service words ("repair", "training") count only in a text that shows it is about drones.
 When a parent and its child are both found in one direction, only the child is kept.
 
+Words that no phrase covers get a *loose* reading (_LooseIndex): a run of them that holds at least two
+words pointing to one capability's phrases ("radiometric infrared camera modules" for thermal
+imagers; words compared by their first letters, so inflected Polish and Ukrainian forms meet) is
+read as that capability, with the direction and role of its place in the sentence. Its tag says so.
+
 Application areas ("maritime drones", "demining") are read by the same longest-phrase matching from
 a vocabulary of their own (seed_data/applications.yaml), without direction or role.
 
-No statistical model: with some tens of labelled descriptions a classifier over ~100 slugs times
-two directions would learn little, and a lexicon is explainable (each tag carries its evidence)
-and can be extended by an analyst without retraining.
+No trained model: with some tens of labelled descriptions a classifier over ~100 slugs times two
+directions would learn little, and a lexicon is explainable (each tag carries its evidence) and can
+be extended by an analyst without retraining; the loose reading's weights come from the lexicon too.
 """
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -40,6 +46,10 @@ NEGATION_REACH = 4  # words after a negation ("not", "no") in its clause whose c
 ROLE_REACH_BEFORE = 5  # words between a role cue and the capability it applies to ("R&D of ... radar")
 ROLE_REACH_AFTER = 1  # "motor R&D"
 MIN_STEM = 3
+LOOSE_PREFIX = 5  # letters of a word a loose reading compares ("termowizyjne" and "termowizja" meet on "termo")
+LOOSE_MIN_WORD = 3  # shorter words ("of", "з") say nothing about a capability
+LOOSE_MIN_WORDS = 2  # words of a run that must point to the capability a loose reading names
+LOOSE_EVIDENCE = 0.86  # their summed weight: about one word only that capability's phrases use (see _LooseIndex)
 MIN_COLLAPSE = 5  # words this long also match with doubled letters written single ("jaming", "antenas")
 CUE_KINDS = ("seeks", "offers", "seeks_before", "negation", "ignore", "modifier", "anchor", "context", "conjunction")
 
@@ -60,6 +70,7 @@ class InferredTag:
     direction: Direction
     role_kind: RoleKind
     evidence: str  # the matched phrase, as written
+    loose: bool = False  # read from the words of a phrase the lexicon does not list (see _LooseIndex)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +118,7 @@ class _Found:
     role_kind: RoleKind | None = None
 
     def tag(self) -> InferredTag:
-        return InferredTag(self.slug, self.direction, self.role_kind, self.evidence)
+        return InferredTag(self.slug, self.direction, self.role_kind, self.evidence, "loose" in self.hit.kinds())
 
 
 @dataclass(slots=True)
@@ -153,6 +164,7 @@ class Tagger:
         self._role_kinds, self._ancestors = _index_taxonomy(taxonomy)
         _check_slugs(lexicon, self._ancestors)
         self._phrases = _PhraseIndex(_compile(_meanings(lexicon)))
+        self._loose = _LooseIndex(lexicon["capabilities"])
         self._application_phrases = _PhraseIndex(_compile(_application_meanings(applications or {})))
         self._refinements = {
             parent: _ContextIndex(
@@ -197,13 +209,36 @@ class Tagger:
     def _read_sentence(self, sentence: str) -> tuple[list[_Found], bool]:
         """What one sentence offers and seeks, and whether it shows that the text is about drones."""
         words = _words(sentence)
-        hits = self._phrases.hits([word.key for word in words])
+        keys = [word.key for word in words]
+        hits = self._phrases.hits(keys)
         clauses = _clauses(sentence, words)
+        hits = self._with_loose(hits, self._application_phrases.hits(keys), keys, clauses)
         found = [refined for item in self._directed(hits, sentence, words, clauses) for refined in self._refined(item, words)]
         for item in found:
             item.role_kind = self._role(item, hits, clauses)
         anchored = any("anchor" in hit.kinds() or set(hit.values("slug")) - self._needs_anchor for hit in hits)
         return found, anchored
+
+    def _with_loose(self, hits: list[_Hit], applications: list[_Hit], keys: list[str],
+                    clauses: list[int]) -> list[_Hit]:
+        """The hits and, for each run of words no phrase covers, the capability its words point to, if any.
+
+        Catches what the lexicon names in other forms or orders ("radiometric infrared camera
+        modules"). A run that touches a capability found whole only qualifies it ("high-torque"
+        before "motors"), and words of an application name the firm's market, not its product.
+        """
+        covered = [False] * len(keys)
+        for hit in (*hits, *applications):
+            covered[hit.start:hit.end] = [True] * (hit.end - hit.start)
+        found = {position for hit in hits if hit.values("slug") for position in (hit.start - 1, hit.end)}
+        loose = []
+        for start, end in _runs(covered, clauses):
+            if start in found or end - 1 in found:
+                continue
+            slug = self._loose.slug(keys[start:end])
+            if slug:
+                loose.append(_Hit(_Phrase.of(tuple(keys[start:end]), {("slug", slug), ("loose", "")}), start, end))
+        return sorted((*hits, *loose), key=lambda hit: hit.start)
 
     def _directed(self, hits: list[_Hit], sentence: str, words: list[_Word], clauses: list[int]) -> list[_Found]:
         """Capabilities with the direction of the cue before them (or "wanted" after them).
@@ -303,6 +338,43 @@ class _PhraseIndex:
         return sorted(found, key=lambda phrase: (-len(phrase.words), phrase.words))
 
 
+class _LooseIndex:
+    """How strongly each word of the lexicon's capability phrases points to each capability.
+
+    A word counts by its first LOOSE_PREFIX letters (Chinese by pairs of characters). Its weight for
+    a capability is the share of the phrases using it that name that capability, times its
+    specificity: 1 for a word one capability's phrases alone use ("microbolometer"), falling to 0
+    for one every capability uses ("system").
+    """
+
+    def __init__(self, capabilities: dict):
+        uses: dict[str, dict[str, int]] = {}
+        for slug, texts in capabilities.items():
+            for text in _flatten(texts):
+                for key in _loose_keys(_pattern(text)):
+                    uses.setdefault(key, {}).setdefault(slug, 0)
+                    uses[key][slug] += 1
+        spread = math.log(max(len(capabilities), 2))
+        self._weights = {
+            key: {slug: count / sum(by_slug.values()) * (1 - math.log(len(by_slug)) / spread)
+                  for slug, count in by_slug.items()}
+            for key, by_slug in uses.items()}
+
+    def slug(self, keys: list[str]) -> str | None:
+        """The capability the words point to most, if at least LOOSE_MIN_WORDS of them point to it
+        with LOOSE_EVIDENCE in all: one word is too often a word with another sense ("core business")."""
+        evidence: dict[str, float] = {}
+        words: dict[str, int] = {}
+        for key in _loose_keys(tuple(keys)):
+            for slug, weight in self._weights.get(key, {}).items():
+                evidence[slug] = evidence.get(slug, 0.0) + weight
+                words[slug] = words.get(slug, 0) + 1
+        best = max(sorted(evidence), key=evidence.__getitem__, default=None)
+        if best is None or words[best] < LOOSE_MIN_WORDS or evidence[best] < LOOSE_EVIDENCE:
+            return None
+        return best
+
+
 class _ContextIndex:
     """Context phrases of a refinement, each naming a child slug, indexed by first word."""
 
@@ -333,6 +405,37 @@ def _first_of_each(found: Iterable[_Found]) -> list[InferredTag]:
     for item in found:
         unique.setdefault((item.slug, item.direction), item.tag())
     return list(unique.values())
+
+
+def _runs(covered: list[bool], clauses: list[int]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of uncovered words within one clause."""
+    start = None
+    for position, (is_covered, clause) in enumerate(zip(covered, clauses)):
+        if start is not None and (is_covered or clause != clauses[start]):
+            yield start, position
+            start = None
+        if start is None and not is_covered:
+            start = position
+    if start is not None:
+        yield start, len(covered)
+
+
+def _loose_keys(words: tuple[str, ...]) -> set[str]:
+    """The words as a loose reading compares them: Latin and Cyrillic by their first letters, Chinese
+    characters by pairs."""
+    keys = set()
+    for previous, word in zip(("", *words), words):
+        word = word.rstrip("*")
+        if _is_cjk(word):
+            if _is_cjk(previous.rstrip("*")):
+                keys.add(previous.rstrip("*") + word)
+        elif len(word) >= LOOSE_MIN_WORD:
+            keys.add(min(_forms(word), key=len)[:LOOSE_PREFIX])
+    return keys
+
+
+def _is_cjk(word: str) -> bool:
+    return len(word) == 1 and bool(re.match(f"[{_CJK}]", word))
 
 
 def _clauses(sentence: str, words: list[_Word]) -> list[int]:

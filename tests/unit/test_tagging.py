@@ -339,6 +339,61 @@ def test_holdout_meets_the_floors(descriptions, tagger):
     assert scores.tagged >= 0.95, scores
 
 
+# --- loose readings ------------------------------------------------------------------------------
+
+LOOSE_TAXONOMY = [
+    {"slug": "payloads", "role_kind": "components", "children": [
+        {"slug": "thermal-imagers", "role_kind": "components"},
+        {"slug": "radar-payloads", "role_kind": "components"},
+    ]},
+    {"slug": "escs", "role_kind": "components"},
+    {"slug": "motors", "role_kind": "components"},
+]
+LOOSE_LEXICON = {
+    "capabilities": {
+        "payloads": ["camera payload", "sensor payload"],
+        "thermal-imagers": ["thermal camera", "infrared imaging core", "microbolometer"],
+        "radar-payloads": ["radar", "synthetic aperture sensor"],
+        "escs": ["esc", "electronic speed controller"],
+        "motors": ["brushless motor", "outrunner"],
+    },
+    "cues": {"seeks": ["looking for"], "offers": ["we make"], "negation": ["no"]},
+}
+LOOSE_APPLICATIONS = {"inspection": {"name": "Thermal inspection", "en": ["thermal infrared inspection"]}}
+
+
+@pytest.fixture(scope="module")
+def loose_tagger() -> Tagger:
+    return Tagger(LOOSE_TAXONOMY, LOOSE_LEXICON, LOOSE_APPLICATIONS)
+
+
+def test_words_of_one_capability_in_an_unlisted_phrase_name_it(loose_tagger):
+    assert loose_tagger.tag("We make radiometric infrared imaging modules.") == [
+        InferredTag("thermal-imagers", OFFERS, RoleKind.COMPONENTS, "radiometric infrared imaging modules", loose=True)]
+
+
+def test_a_loose_reading_takes_the_direction_of_its_sentence(loose_tagger):
+    assert pairs(loose_tagger.tag("Looking for infrared imaging modules.")) == {("thermal-imagers", SEEKS)}
+    assert loose_tagger.tag("No infrared imaging modules.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "We make infrared.",  # one word, however specific, is too often a word in another sense
+    "We make camera sensor modules.",  # words that several capabilities use point to none of them
+])
+def test_weak_evidence_names_no_capability(loose_tagger, text):
+    assert loose_tagger.tag(text) == []
+
+
+def test_words_qualifying_a_listed_phrase_are_not_read_loosely(loose_tagger):
+    assert pairs(loose_tagger.tag("We make infrared imaging radar.")) == {("radar-payloads", OFFERS)}
+
+
+def test_words_of_an_application_area_are_not_read_as_a_capability(loose_tagger):
+    assert loose_tagger.tag("We fly thermal infrared inspection.") == []
+    assert loose_tagger.applications("We fly thermal infrared inspection.") == ("Thermal inspection",)
+
+
 # --- application areas ----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
