@@ -21,12 +21,13 @@ Descriptions are written, not tagged: each capability and application has severa
 English and in the national languages (Polish, Ukrainian, Chinese), none of them a lexicon phrase
 verbatim (``lexicon_verbatim`` checks), with offer and seek sentences in varied frames, some of
 them without the cue words the lexicon knows. What the import's tagger reads from them is all the
-model gets. Three wordings: ``dev``, below, which the tagger's lexicon and application vocabulary
-were extended against; ``held-out`` (benchmarks/planted_heldout.py) and ``final``
-(benchmarks/planted_final.py), each written blind by someone who saw neither the lexicon nor any
-other wording. Only their figures say how the tagger generalises: held-out was measured after
-each change to the tagger (its aggregate figures, never its phrasings, guided the work), final
-once, at the end (see benchmarks/README.md).
+model gets. Four wordings: ``dev``, below, which the tagger's lexicon and application vocabulary
+were extended against; ``held-out`` (benchmarks/planted_heldout.py), ``final``
+(benchmarks/planted_final.py) and ``final-2`` (benchmarks/planted_final2.py), each written blind by
+someone who saw neither the lexicon nor any other wording. Only their figures say how the tagger
+generalises: held-out was measured after each change to the tagger (its aggregate figures, never its
+phrasings, guided the work), final and final-2 once each, at the end of a session (see
+benchmarks/README.md).
 """
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks import planted_final, planted_heldout
+from benchmarks import planted_final, planted_final2, planted_heldout
 from benchmarks.import_members import CITIES, COUNTRY_FORMS, HEADER, UNRELATED, unique_name
 from matchmaker.domain.enums import RoleKind
 from matchmaker.domain.text import search_key
@@ -243,7 +244,7 @@ WORDINGS = {
                    APPLICATIONS, OFFER_FRAMES, SEEK_FRAMES, FILLERS, AND),
     **{name: Wording(module.CAPABILITIES, module.APPLICATIONS, module.OFFER_FRAMES, module.SEEK_FRAMES,
                      module.FILLERS, module.AND)
-       for name, module in (("held-out", planted_heldout), ("final", planted_final))},
+       for name, module in (("held-out", planted_heldout), ("final", planted_final), ("final-2", planted_final2))},
 }
 
 
@@ -263,6 +264,8 @@ class GeneratedFirm:
     name: str
     profile: Profile
     description: str
+    offers: str = ""  # the "Offers" and "Looking for" cells of a form-style list (generate's ``form``)
+    seeks: str = ""
 
 
 @dataclass(frozen=True)
@@ -281,17 +284,22 @@ class Registry:
         rng = random.Random(seed)
         with path.open("w", encoding="utf-8", newline="") as file:
             writer = csv.writer(file, lineterminator="\r\n")
-            writer.writerow(HEADER)
+            writer.writerow((*HEADER, "Offers", "Looking for"))
             for firm in self.firms:
                 country = firm.profile.country
                 writer.writerow([firm.name, rng.choice(COUNTRY_FORMS[country]), rng.choice(CITIES[country]), "",
-                                 firm.description, "", "", ""])
+                                 firm.description, "", "", "", firm.offers, firm.seeks])
         return path
 
 
-def generate(size: int, planted: int, seed: int, template: str = "mspo", wording: str = "held-out") -> Registry:
+def generate(size: int, planted: int, seed: int, template: str = "mspo", wording: str = "held-out",
+             form: bool = False) -> Registry:
     """``size`` firms holding ``planted`` triples, their decoys (two per member) and noise, shuffled,
-    described in the named wording (see WORDINGS)."""
+    described in the named wording (see WORDINGS).
+
+    ``form``: a list gathered by a matchmaking form, as b2match's "offer" and "request" fields: what
+    a firm seeks goes in a "Looking for" cell instead of a sentence of the description, and what it
+    offers also in an "Offers" cell. Same seed, same firms and phrasings as the prose list."""
     noise = size - 9 * planted
     if noise < 0:
         raise ValueError(f"{planted} planted triples need at least {9 * planted} firms (3 members, 6 decoys each).")
@@ -313,7 +321,7 @@ def generate(size: int, planted: int, seed: int, template: str = "mspo", wording
     position = {original: new for new, original in enumerate(order)}
     seen: set[tuple[str, str]] = set()
     firms = [GeneratedFirm(unique_name(rng, profiles[i].country, seen), profiles[i],
-                           _describe(rng, profiles[i], WORDINGS[wording])) for i in order]
+                           *_describe(rng, profiles[i], WORDINGS[wording], form)) for i in order]
     planted_triples = [PlantedTriple(tuple(position[i] for i in members), application, capabilities)
                        for members, application, capabilities in triples]
     return Registry(firms, planted_triples)
@@ -415,22 +423,27 @@ def _pick(rng: random.Random, pool: list[str], chance: float) -> tuple[str, ...]
     return tuple(rng.sample(pool, 2 if rng.random() < chance else 1))
 
 
-def _describe(rng: random.Random, profile: Profile, wording: Wording) -> str:
+def _describe(rng: random.Random, profile: Profile, wording: Wording, form: bool) -> tuple[str, str, str]:
+    """The description, and in a form-style list the offers and seeks cells."""
     if profile.application is None:
-        return rng.choice([text for text in UNRELATED if text])
+        return rng.choice([text for text in UNRELATED if text]), "", ""
     national = LANGUAGE.get(profile.country)
     language = national if national and rng.random() < NATIONAL_LANGUAGE else "en"
     offer = _phrased(rng, profile.offers, language, wording)
     need = _phrased(rng, profile.seeks, language, wording)
     app = rng.choice(wording.applications[profile.application][language])
-    sentences = [rng.choice(wording.offer_frames[language]).format(offer=offer, offer_cap=_capitalised(offer), app=app),
-                 rng.choice(wording.seek_frames[language]).format(need=need, need_cap=_capitalised(need))]
+    offer_frame = rng.choice(wording.offer_frames[language])
+    offer_sentence = offer_frame.format(offer=offer, offer_cap=_capitalised(offer), app=app)
+    seek_sentence = rng.choice(wording.seek_frames[language]).format(need=need, need_cap=_capitalised(need))
+    sentences = [offer_sentence, seek_sentence]
     if rng.random() < SEEK_FIRST:
         sentences.reverse()
     if rng.random() < FILLER:
         filler = rng.choice(wording.fillers[language]).format(year=rng.randint(1992, 2024), staff=rng.randint(4, 400))
         sentences.insert(rng.randint(0, len(sentences)), filler)
-    return ("" if language == "zh" else " ").join(sentences)
+    if form:
+        sentences = [sentence for sentence in sentences if sentence is not seek_sentence]
+    return ("" if language == "zh" else " ").join(sentences), offer if form else "", need if form else ""
 
 
 def _phrased(rng: random.Random, slugs: tuple[str, ...], language: str, wording: Wording) -> str:

@@ -1,15 +1,18 @@
 """Benchmark: do planted complementary triples come up in their members' trilateral suggestions?
 
     .venv/bin/python -m benchmarks.planted_triples [--firms 2000] [--planted 10] [--seeds 0 1 2] [--wording held-out]
+                                                   [--form]
     .venv/bin/python -m benchmarks.planted_triples --smoke     # 150 firms, 5 planted triples: seconds, for CI
 
 Per seed, benchmarks.planted_registry writes a member list (CSV) with planted triples of the
 ``mspo`` template (TW components, UA R&D, PL expertise) among decoys and noise, in phrasings that are
-no lexicon phrase, from the chosen wording (``held-out`` by default; ``final`` and ``held-out`` were
-written blind to the lexicon, ``dev`` is what it was extended against: see planted_registry).
-``matchmaker import`` loads it into a fresh SQLite database (the tagger reads the descriptions:
-nothing else carries capabilities), ``matchmaker match`` runs the model, and each planted member's
-trilateral suggestions are read through the service layer.
+no lexicon phrase, from the chosen wording (``held-out`` by default; ``held-out``, ``final`` and
+``final-2`` were written blind to the lexicon, ``dev`` is what it was extended against: see
+planted_registry). ``matchmaker import`` loads it into a fresh SQLite database (the tagger reads the
+text: nothing else carries capabilities), ``matchmaker match`` runs the model, and each planted
+member's trilateral suggestions are read through the service layer. By default everything is prose
+in the description, so the tagger must also tell what a firm seeks from what it offers; ``--form``
+writes the same firms as a matchmaking form gathers them, what they seek in a "Looking for" column.
 
 recall@10 is the share of (planted triple, member) pairs whose triple is among the member's top 10
 trilateral suggestions; NDCG@10 takes the planted triple as the only relevant item (1/log2(rank + 1)
@@ -98,6 +101,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--firms", type=int, default=2000)
     parser.add_argument("--planted", type=int, default=10, help="planted triples (each brings 6 decoys)")
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
+    parser.add_argument("--form", action="store_true",
+                        help="what firms seek in a 'Looking for' column, what they offer also in an 'Offers' column, "
+                             "as a matchmaking form gathers them (default: prose descriptions only)")
     parser.add_argument("--smoke", action="store_true", help=f"{SMOKE_FIRMS} firms, {SMOKE_PLANTED} planted triples")
     parser.add_argument("--wording", choices=sorted(WORDINGS), default="held-out",
                         help="held-out, final: phrasings written blind to the lexicon (the honest figures); dev: the "
@@ -110,17 +116,18 @@ def main(argv: list[str] | None = None) -> None:
     if verbatim:  # the dev wording is what the lexicon was extended against: a diagnostic, not the issue's test
         print(f"note: {len(verbatim)} dev phrasings are lexicon phrases verbatim: {verbatim}")
     print(f"planted triples: {size:,} firms, {planted} planted triples ({3 * planted} members, {6 * planted} decoys), "
-          f"template {TEMPLATE}, {args.wording} wording, seeds {' '.join(map(str, args.seeds))}")
+          f"template {TEMPLATE}, {args.wording} wording{', form columns' if args.form else ''}, "
+          f"seeds {' '.join(map(str, args.seeds))}")
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="bench-planted-") as tmp:
-        results = [measure_seed(seed, size, planted, args.wording, Path(tmp)) for seed in args.seeds]
+        results = [measure_seed(seed, size, planted, args.wording, args.form, Path(tmp)) for seed in args.seeds]
     report(results)
     print(f"total {time.perf_counter() - started:.1f} s")
 
 
-def measure_seed(seed: int, size: int, planted: int, wording: str, directory: Path) -> SeedResult:
+def measure_seed(seed: int, size: int, planted: int, wording: str, form: bool, directory: Path) -> SeedResult:
     started = time.perf_counter()
-    registry = generate(size, planted, seed, TEMPLATE, wording)
+    registry = generate(size, planted, seed, TEMPLATE, wording, form)
     url = fresh_database("", directory, seed)
     firm_ids = import_registry(url, registry.write_csv(directory / f"members-{seed}.csv", seed), directory)
     run_matchmaker(url, "match", "--template", TEMPLATE)

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.planted_registry import generate
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -42,12 +44,27 @@ def test_scoring_benchmark_runs_at_smoke_size():
     assert "recall@20 vs exact" in output
 
 
-def test_planted_triples_benchmark_runs_at_smoke_size():
-    output = run_benchmark("planted_triples", "--smoke", "--seeds", "0", "1")
+@pytest.mark.parametrize("layout", [(), ("--form",)], ids=["prose", "form"])
+def test_planted_triples_benchmark_runs_at_smoke_size(layout):
+    output = run_benchmark("planted_triples", "--smoke", "--seeds", "0", "1", *layout)
     assert "seed 0" in output and "seed 1" in output and "goal: model recall@10" in output
     median = next(line for line in output.splitlines() if line.startswith("median")).split()
     recall, ndcg = float(median[1]), float(median[2].strip("()"))  # the model's column: "0.067 (0.020)"
     assert 0 <= recall <= 1 and 0 <= ndcg <= 1
+
+
+def test_a_form_style_planted_list_moves_what_firms_seek_to_its_own_column(tmp_path):
+    prose, form = (generate(150, 5, seed=0, wording="dev", form=layout) for layout in (False, True))
+    assert [firm.profile for firm in prose.firms] == [firm.profile for firm in form.firms]
+    assert not any(firm.offers or firm.seeks for firm in prose.firms)
+    drone_firms = [(written, gathered) for written, gathered in zip(prose.firms, form.firms)
+                   if gathered.profile.application]
+    for written, gathered in drone_firms:
+        prose_text = written.description.lower()  # a phrase that opens a sentence is capitalised
+        assert gathered.offers.lower() in prose_text and gathered.seeks.lower() in prose_text
+        assert len(gathered.description) < len(written.description)  # without the sentence of what it seeks
+    header = form.write_csv(tmp_path / "members.csv", seed=0).read_text(encoding="utf-8").splitlines()[0]
+    assert header.endswith("Offers,Looking for")
 
 
 def test_match_run_benchmark_runs_at_smoke_size(tmp_path):
