@@ -435,15 +435,14 @@ def _describe(rng: random.Random, profile: Profile, wording: Wording, form: bool
     offer_frame = rng.choice(wording.offer_frames[language])
     offer_sentence = offer_frame.format(offer=offer, offer_cap=_capitalised(offer), app=app)
     seek_sentence = rng.choice(wording.seek_frames[language]).format(need=need, need_cap=_capitalised(need))
-    sentences = [offer_sentence, seek_sentence]
+    sentences = [(offer_sentence, True), (seek_sentence, not form)]  # (sentence, in the description)
     if rng.random() < SEEK_FIRST:
         sentences.reverse()
     if rng.random() < FILLER:
         filler = rng.choice(wording.fillers[language]).format(year=rng.randint(1992, 2024), staff=rng.randint(4, 400))
-        sentences.insert(rng.randint(0, len(sentences)), filler)
-    if form:
-        sentences = [sentence for sentence in sentences if sentence is not seek_sentence]
-    return ("" if language == "zh" else " ").join(sentences), offer if form else "", need if form else ""
+        sentences.insert(rng.randint(0, len(sentences)), (filler, True))
+    description = ("" if language == "zh" else " ").join(sentence for sentence, kept in sentences if kept)
+    return description, offer if form else "", need if form else ""
 
 
 def _phrased(rng: random.Random, slugs: tuple[str, ...], language: str, wording: Wording) -> str:

@@ -106,8 +106,8 @@ def main(argv: list[str] | None = None) -> None:
                              "as a matchmaking form gathers them (default: prose descriptions only)")
     parser.add_argument("--smoke", action="store_true", help=f"{SMOKE_FIRMS} firms, {SMOKE_PLANTED} planted triples")
     parser.add_argument("--wording", choices=sorted(WORDINGS), default="held-out",
-                        help="held-out, final: phrasings written blind to the lexicon (the honest figures); dev: the "
-                             "ones it was extended against")
+                        help="held-out, final, final-2: phrasings written blind to the lexicon (the honest figures); "
+                             "dev: the ones it was extended against")
     args = parser.parse_args(argv)
     size, planted = (SMOKE_FIRMS, SMOKE_PLANTED) if args.smoke else (args.firms, args.planted)
     verbatim = lexicon_verbatim(default_tagger(), args.wording)

@@ -63,6 +63,8 @@ def test_a_form_style_planted_list_moves_what_firms_seek_to_its_own_column(tmp_p
         prose_text = written.description.lower()  # a phrase that opens a sentence is capitalised
         assert gathered.offers.lower() in prose_text and gathered.seeks.lower() in prose_text
         assert len(gathered.description) < len(written.description)  # without the sentence of what it seeks
+        if gathered.seeks.lower() not in gathered.offers.lower():
+            assert gathered.seeks.lower() not in gathered.description.lower()
     header = form.write_csv(tmp_path / "members.csv", seed=0).read_text(encoding="utf-8").splitlines()[0]
     assert header.endswith("Offers,Looking for")
 

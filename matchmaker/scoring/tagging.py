@@ -48,13 +48,18 @@ ROLE_REACH_AFTER = 1  # "motor R&D"
 MIN_STEM = 3
 LOOSE_PREFIX = 5  # letters of a word a loose reading compares ("termowizyjne" and "termowizja" meet on "termo")
 LOOSE_MIN_WORD = 3  # shorter words ("of", "з") say nothing about a capability
-LOOSE_MIN_WORDS = 2  # words of a run that must point to the capability a loose reading names
-LOOSE_EVIDENCE = 0.86  # their summed weight: about one word only that capability's phrases use (see _LooseIndex)
+LOOSE_MIN_WORDS = 2  # words of a run that must point to the capability a loose reading names ...
+LOOSE_WORD_WEIGHT = 0.3  # ... each with at least this weight (see _LooseIndex) ...
+# ... and this in all, with the words of the run that point to it more weakly: above two words each
+# shared with one other capability (2 x 0.425 with the lexicon's 101 capabilities; the weight of a word
+# shared by k capabilities, 1 - log k / log 101, moves with their number).
+LOOSE_EVIDENCE = 0.86
 MIN_COLLAPSE = 5  # words this long also match with doubled letters written single ("jaming", "antenas")
 CUE_KINDS = ("seeks", "offers", "seeks_before", "negation", "ignore", "modifier", "anchor", "context", "conjunction")
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _WORD = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+")
+_CJK_CHARACTER = re.compile(f"[{_CJK}]")
 # A period ends a sentence only before a capital (or a non-Latin letter), so "e.g. radar" stays whole.
 _SENTENCE_END = re.compile(r"[;!?\n|•。！？；]+|\.\s+(?=[^\W_a-z0-9])")
 # Commas (not those inside numbers like "1,000"), colons, brackets and dashes between spaces ("7–15" is a range).
@@ -216,7 +221,8 @@ class Tagger:
         found = [refined for item in self._directed(hits, sentence, words, clauses) for refined in self._refined(item, words)]
         for item in found:
             item.role_kind = self._role(item, hits, clauses)
-        anchored = any("anchor" in hit.kinds() or set(hit.values("slug")) - self._needs_anchor for hit in hits)
+        anchored = any("anchor" in hit.kinds() or set(hit.values("slug")) - self._needs_anchor
+                       for hit in hits if "loose" not in hit.kinds())  # a guess proves nothing about the text
         return found, anchored
 
     def _with_loose(self, hits: list[_Hit], applications: list[_Hit], keys: list[str],
@@ -224,20 +230,21 @@ class Tagger:
         """The hits and, for each run of words no phrase covers, the capability its words point to, if any.
 
         Catches what the lexicon names in other forms or orders ("radiometric infrared camera
-        modules"). A run that touches a capability found whole only qualifies it ("high-torque"
-        before "motors"), and words of an application name the firm's market, not its product.
+        modules"). A run right before a capability found whole only qualifies it ("high-torque
+        motors"), and words of an application name the firm's market, not its product.
         """
         covered = [False] * len(keys)
         for hit in (*hits, *applications):
             covered[hit.start:hit.end] = [True] * (hit.end - hit.start)
-        found = {position for hit in hits if hit.values("slug") for position in (hit.start - 1, hit.end)}
+        qualified = {hit.start for hit in hits if hit.values("slug") and "modifier" not in hit.kinds()}
         loose = []
         for start, end in _runs(covered, clauses):
-            if start in found or end - 1 in found:
-                continue
-            slug = self._loose.slug(keys[start:end])
-            if slug:
-                loose.append(_Hit(_Phrase.of(tuple(keys[start:end]), {("slug", slug), ("loose", "")}), start, end))
+            qualifies = end in qualified and clauses[end] == clauses[end - 1]
+            reading = None if qualifies else self._loose.reading(keys[start:end])
+            if reading:
+                slug, first, last = reading
+                words = tuple(keys[start + first:start + last + 1])
+                loose.append(_Hit(_Phrase.of(words, {("slug", slug), ("loose", "")}), start + first, start + last + 1))
         return sorted((*hits, *loose), key=lambda hit: hit.start)
 
     def _directed(self, hits: list[_Hit], sentence: str, words: list[_Word], clauses: list[int]) -> list[_Found]:
@@ -341,7 +348,8 @@ class _PhraseIndex:
 class _LooseIndex:
     """How strongly each word of the lexicon's capability phrases points to each capability.
 
-    A word counts by its first LOOSE_PREFIX letters (Chinese by pairs of characters). Its weight for
+    A word is known by the first LOOSE_PREFIX letters of each of its forms ("blades" also as "blade";
+    a shorter stem such as "dron*" as itself), a Chinese character by the pair it ends. Its weight for
     a capability is the share of the phrases using it that name that capability, times its
     specificity: 1 for a word one capability's phrases alone use ("microbolometer"), falling to 0
     for one every capability uses ("system").
@@ -351,7 +359,7 @@ class _LooseIndex:
         uses: dict[str, dict[str, int]] = {}
         for slug, texts in capabilities.items():
             for text in _flatten(texts):
-                for key in _loose_keys(_pattern(text)):
+                for key in set().union(*_loose_keys(_pattern(text), indexed=True)):
                     uses.setdefault(key, {}).setdefault(slug, 0)
                     uses[key][slug] += 1
         spread = math.log(max(len(capabilities), 2))
@@ -359,20 +367,31 @@ class _LooseIndex:
             key: {slug: count / sum(by_slug.values()) * (1 - math.log(len(by_slug)) / spread)
                   for slug, count in by_slug.items()}
             for key, by_slug in uses.items()}
+        self._word_weights = lru_cache(maxsize=1 << 16)(self._find_word_weights)
 
-    def slug(self, keys: list[str]) -> str | None:
-        """The capability the words point to most, if at least LOOSE_MIN_WORDS of them point to it
-        with LOOSE_EVIDENCE in all: one word is too often a word with another sense ("core business")."""
+    def reading(self, keys: list[str]) -> tuple[str, int, int] | None:
+        """The capability the words point to most, with the positions of the first and last word that
+        point to it, if at least LOOSE_MIN_WORDS words of LOOSE_WORD_WEIGHT point to it with
+        LOOSE_EVIDENCE in all: one word is too often a word in another sense ("core business")."""
         evidence: dict[str, float] = {}
-        words: dict[str, int] = {}
-        for key in _loose_keys(tuple(keys)):
-            for slug, weight in self._weights.get(key, {}).items():
+        positions: dict[str, list[int]] = {}
+        for position, word_keys in enumerate(_loose_keys(tuple(keys), indexed=False)):
+            for slug, weight in self._word_weights(word_keys).items():
                 evidence[slug] = evidence.get(slug, 0.0) + weight
-                words[slug] = words.get(slug, 0) + 1
+                if weight >= LOOSE_WORD_WEIGHT:
+                    positions.setdefault(slug, []).append(position)
         best = max(sorted(evidence), key=evidence.__getitem__, default=None)
-        if best is None or words[best] < LOOSE_MIN_WORDS or evidence[best] < LOOSE_EVIDENCE:
+        if best is None or len(positions.get(best, ())) < LOOSE_MIN_WORDS or evidence[best] < LOOSE_EVIDENCE:
             return None
-        return best
+        return best, positions[best][0], positions[best][-1]
+
+    def _find_word_weights(self, word_keys: frozenset[str]) -> dict[str, float]:
+        """Per capability, the weight of the word's strongest key (a word counts once)."""
+        weights: dict[str, float] = {}
+        for key in sorted(word_keys):
+            for slug, weight in self._weights.get(key, {}).items():
+                weights[slug] = max(weights.get(slug, 0.0), weight)
+        return weights
 
 
 class _ContextIndex:
@@ -401,9 +420,13 @@ class _ContextIndex:
 
 
 def _first_of_each(found: Iterable[_Found]) -> list[InferredTag]:
+    """One tag per capability and direction, in order of first appearance; a phrase of the lexicon's
+    evidence rather than a loose reading's where the text has both."""
     unique: dict[tuple[str, Direction], InferredTag] = {}
     for item in found:
-        unique.setdefault((item.slug, item.direction), item.tag())
+        tag, key = item.tag(), (item.slug, item.direction)
+        if key not in unique or unique[key].loose and not tag.loose:
+            unique[key] = tag
     return list(unique.values())
 
 
@@ -420,22 +443,32 @@ def _runs(covered: list[bool], clauses: list[int]) -> Iterator[tuple[int, int]]:
         yield start, len(covered)
 
 
-def _loose_keys(words: tuple[str, ...]) -> set[str]:
-    """The words as a loose reading compares them: Latin and Cyrillic by their first letters, Chinese
-    characters by pairs."""
-    keys = set()
-    for previous, word in zip(("", *words), words):
-        word = word.rstrip("*")
-        if _is_cjk(word):
-            if _is_cjk(previous.rstrip("*")):
-                keys.add(previous.rstrip("*") + word)
-        elif len(word) >= LOOSE_MIN_WORD:
-            keys.add(min(_forms(word), key=len)[:LOOSE_PREFIX])
-    return keys
+def _loose_keys(words: tuple[str, ...], indexed: bool) -> list[frozenset[str]]:
+    """Per word, the keys a loose reading knows it by (see _LooseIndex); empty for short words.
+
+    ``indexed``: the words of a lexicon phrase, whose stems ("dron*") are keys of their own; else words
+    of a text, which also try the stems their first letters could match."""
+    return [_loose_word_keys(word, previous, indexed) for previous, word in zip(("", *words), words)]
+
+
+@lru_cache(maxsize=1 << 16)
+def _loose_word_keys(word: str, previous: str, indexed: bool) -> frozenset[str]:
+    stem, word, previous = word.endswith("*"), word.rstrip("*"), previous.rstrip("*")
+    if _is_cjk(word):
+        return frozenset({previous + word}) if _is_cjk(previous) else frozenset()
+    if len(word) < LOOSE_MIN_WORD:
+        return frozenset()
+    if stem:
+        return frozenset({word + "*" if len(word) < LOOSE_PREFIX else word[:LOOSE_PREFIX]})
+    forms = _forms(word)
+    keys = {form[:LOOSE_PREFIX] for form in forms}
+    if not indexed:  # the short stems this word's first letters could match
+        keys |= {form[:size] + "*" for form in forms for size in range(MIN_STEM, LOOSE_PREFIX) if len(form) >= size}
+    return frozenset(keys)
 
 
 def _is_cjk(word: str) -> bool:
-    return len(word) == 1 and bool(re.match(f"[{_CJK}]", word))
+    return len(word) == 1 and bool(_CJK_CHARACTER.match(word))
 
 
 def _clauses(sentence: str, words: list[_Word]) -> list[int]:
