@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, insert, select as sa_select
+from sqlalchemy import Connection, Table, delete, func, insert, select as sa_select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
@@ -55,12 +55,14 @@ def run_match(*, session: Session, job_id: int, params: dict[str, Any], file, pr
     from matchmaker.scoring.model import MODEL_VERSION, match, paused_gc
 
     timings, started = {}, time.perf_counter()
+    pruned = _prune_superseded_suggestions(session)
+    timings["prune_s"] = round(time.perf_counter() - started, 3)
     parameters = _parameters(session, params)
     firms, taxonomy = read_registry(session)
-    timings["read_s"] = round(time.perf_counter() - started, 3)
+    timings["read_s"] = round(time.perf_counter() - started - timings["prune_s"], 3)
     progress(0.05, f"scoring {len(firms)} firms")
     result = match(firms, taxonomy, parameters, lambda fraction, note=None: progress(0.05 + 0.8 * fraction, note))
-    timings["score_s"] = round(time.perf_counter() - started - timings["read_s"], 3)
+    timings["score_s"] = round(time.perf_counter() - started - timings["prune_s"] - timings["read_s"], 3)
     progress(0.9, "writing proposals and suggestions")
     session.rollback()  # end the reads: the writes start from a fresh snapshot
     begin_write(session)
@@ -72,9 +74,24 @@ def run_match(*, session: Session, job_id: int, params: dict[str, Any], file, pr
         "model_version": MODEL_VERSION,
         "registry_hash": registry_hash(firms, taxonomy, parameters),
         "firms": len(firms),
-        "counts": counts,
+        "counts": {**counts, "pruned_suggestions": pruned},
         "timings": timings,
     }
+
+
+def _prune_superseded_suggestions(session: Session) -> int:
+    """Delete the suggestions of runs before the latest succeeded one, in a transaction of its own.
+
+    A firm's suggestions are always served from the latest succeeded run, so older ones are never read
+    again, and a 10,000-firm run writes some 340,000. The latest run's stay until this run succeeds:
+    a run that fails leaves them in place. Proposals stay, for the review of any run.
+    """
+    latest = latest_run_id(session)
+    if latest is None:
+        return 0
+    pruned = session.execute(delete(Suggestion).where(Suggestion.run_id < latest)).rowcount
+    session.commit()
+    return pruned
 
 
 def _parameters(session: Session, params: dict[str, Any]) -> RunParameters:

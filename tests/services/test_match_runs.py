@@ -65,7 +65,15 @@ def test_a_second_run_is_refused_while_one_is_queued(session):
         matching.start_run(session=session, actor=ORGANIZER, parameters={})
 
 
+def _complementary_pair(session) -> None:
+    make_firm(session, country="TW")  # offers thermal imagers, seeks platform integration
+    make_firm(session, country="PL", capabilities=[{"slug": "platform-integration", "direction": "offers"},
+                                                   {"slug": "thermal-imagers", "direction": "seeks"}])
+    session.commit()
+
+
 def test_a_failed_run_shows_nothing_and_leaves_the_previous_run_in_place(session, world, monkeypatch):
+    _complementary_pair(session)
     first = matching.start_run(session=session, actor=ORGANIZER, parameters={"top": 5})
     runner.run(first.id)
     assert matching.latest_run_id(session) == first.id
@@ -82,6 +90,20 @@ def test_a_failed_run_shows_nothing_and_leaves_the_previous_run_in_place(session
     assert session.get(Job, second.id).status == JobStatus.FAILED
     assert matching.latest_run_id(session) == first.id
     assert not session.exec(select(Proposal).where(Proposal.run_id == second.id)).all()
+    assert session.exec(select(Suggestion).where(Suggestion.run_id == first.id)).first()  # not pruned
+
+
+def test_a_run_prunes_the_suggestions_no_one_can_be_served_any_more(session, world):
+    _complementary_pair(session)
+    runs = []
+    for _ in range(3):
+        runs.append(matching.start_run(session=session, actor=ORGANIZER, parameters={"top": 5}))
+        runner.run(runs[-1].id)
+    session.expire_all()
+    kept = {run.id: len(session.exec(select(Suggestion.id).where(Suggestion.run_id == run.id)).all()) for run in runs}
+    assert kept[runs[0].id] == 0 and kept[runs[1].id] > 0 and kept[runs[2].id] > 0  # the latest two
+    assert session.get(Job, runs[2].id).result["counts"]["pruned_suggestions"] == kept[runs[1].id]  # same registry
+    assert session.exec(select(Proposal).where(Proposal.run_id == runs[0].id)).first()  # proposals stay for review
 
 
 def test_a_run_records_what_it_read_and_did(session, world):
@@ -90,7 +112,7 @@ def test_a_run_records_what_it_read_and_did(session, world):
     session.expire_all()
     result = session.get(Job, run.id).result
     assert result["model_version"] and len(result["registry_hash"]) == 64
-    assert set(result["timings"]) >= {"read_s", "score_s", "total_s"}
+    assert set(result["timings"]) >= {"prune_s", "read_s", "score_s", "total_s"}
     assert session.get(Job, run.id).params == {"template": "mspo", "top": 5}
 
 
