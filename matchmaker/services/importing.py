@@ -156,6 +156,8 @@ def _check_row(row: MemberRow, report: RowReport, countries: tuple[str, ...], ta
     tags = _row_tags(tagger, values)
     values["description"] = _with_directed_columns(values, report)
     report.capabilities = [f"{tag.direction} {tag.slug}" for tag in tags]
+    report.warnings += [f'capabilities: {tag.direction} {tag.slug} guessed from "{tag.evidence}", which the lexicon does '
+                        "not list; check it." for tag in tags if tag.loose]
     name_key, _search = firm_keys(values["name"], None, None)
     return _Candidate(report, country, name_key, values, tags, _contact(values, report))
 

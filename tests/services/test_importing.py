@@ -271,6 +271,15 @@ def test_a_bad_email_is_left_out_with_a_warning_and_the_row_is_imported(session)
     assert firm(session, "Beta Gimbals").contacts == []  # nothing left to name a contact by
 
 
+def test_a_capability_read_loosely_is_imported_with_a_warning_to_check_it(session):
+    description = "FPV simulators for pilot training: VR-ready, custom maps of real terrain."
+    report = run(session, csv_bytes([("Alpha Sims", "PL", "", "", description, "", "")]))
+    [row] = report.rows
+    assert row.status == "created" and "offers visual-navigation" in row.capabilities
+    assert row.warnings == ['capabilities: offers visual-navigation guessed from "maps of real terrain", which the '
+                            "lexicon does not list; check it."]
+
+
 def test_over_long_text_is_cut_with_a_warning(session):
     description = "We make gimbals. " + "x" * 12_000
     report = run(session, csv_bytes([("Alpha Drones", "PL", "C" * 150, "", description, "", "")]))
