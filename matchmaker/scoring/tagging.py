@@ -15,10 +15,11 @@ words, the longest phrase first. Within a sentence:
 Generic service words ("repair", "training") count only in a text that shows it is about drones.
 When a parent and its child are both found in one direction, only the child is kept.
 
-Words that no phrase covers get a *loose* reading (_LooseIndex): a run of them that holds at least two
-words pointing to one capability's phrases ("radiometric infrared camera modules" for thermal
-imagers; words compared by their first letters, so inflected Polish and Ukrainian forms meet) is
-read as that capability, with the direction and role of its place in the sentence. Its tag says so.
+Words that no phrase covers get a *loose* reading (matchmaker.scoring.loose_reading): a run of them
+that holds at least two words pointing to one capability's phrases ("radiometric infrared camera
+modules" for thermal imagers; words compared by their first letters, so inflected Polish and
+Ukrainian forms meet) is read as that capability, with the direction and role of its place in the
+sentence. Its tag says so. Word keys and forms, shared by both readings: matchmaker.scoring.words.
 
 Application areas ("maritime drones", "demining") are read by the same longest-phrase matching from
 a vocabulary of their own (seed_data/applications.yaml), without direction or role.
@@ -29,7 +30,6 @@ be extended by an analyst without retraining; the loose reading's weights come f
 """
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -40,31 +40,18 @@ from pathlib import Path
 import yaml
 
 from matchmaker.domain.enums import Direction, RoleKind
-from matchmaker.domain.text import search_key
+from matchmaker.scoring.loose_reading import LooseIndex, uncovered_runs
+from matchmaker.scoring.words import MIN_STEM, WORD, fits, flatten, forms, lexicon_pattern, word_key
 
 NEGATION_REACH = 4  # words after a negation ("not", "no") in its clause whose capability it cancels
 ROLE_REACH_BEFORE = 5  # words between a role cue and the capability it applies to ("R&D of ... radar")
 ROLE_REACH_AFTER = 1  # "motor R&D"
-MIN_STEM = 3
-LOOSE_PREFIX = 5  # letters of a word a loose reading compares ("termowizyjne" and "termowizja" meet on "termo")
-LOOSE_MIN_WORD = 3  # shorter words ("of", "з") say nothing about a capability
-LOOSE_MIN_WORDS = 2  # words of a run that must point to the capability a loose reading names ...
-LOOSE_WORD_WEIGHT = 0.3  # ... each with at least this weight (see _LooseIndex) ...
-# ... and this in all, with the words of the run that point to it more weakly: above two words each
-# shared with one other capability (2 x 0.425 with the lexicon's 101 capabilities; the weight of a word
-# shared by k capabilities, 1 - log k / log 101, moves with their number).
-LOOSE_EVIDENCE = 0.86
-MIN_COLLAPSE = 5  # words this long also match with doubled letters written single ("jaming", "antenas")
 CUE_KINDS = ("seeks", "offers", "seeks_before", "negation", "ignore", "modifier", "anchor", "context", "conjunction")
 
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_WORD = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+")
-_CJK_CHARACTER = re.compile(f"[{_CJK}]")
 # A period ends a sentence only before a capital (or a non-Latin letter), so "e.g. radar" stays whole.
 _SENTENCE_END = re.compile(r"[;!?\n|•。！？；]+|\.\s+(?=[^\W_a-z0-9])")
 # Commas (not those inside numbers like "1,000"), colons, brackets and dashes between spaces ("7–15" is a range).
 _CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[:()\[\]—、，：（）]|\s[–-]\s")
-_DOUBLED = re.compile(r"(\D)\1+")
 
 
 @dataclass(frozen=True)
@@ -75,7 +62,7 @@ class InferredTag:
     direction: Direction
     role_kind: RoleKind
     evidence: str  # the matched phrase, as written
-    loose: bool = False  # read from the words of a phrase the lexicon does not list (see _LooseIndex)
+    loose: bool = False  # read from the words of a phrase the lexicon does not list (see scoring.loose_reading)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,11 +156,11 @@ class Tagger:
         self._role_kinds, self._ancestors = _index_taxonomy(taxonomy)
         _check_slugs(lexicon, self._ancestors)
         self._phrases = _PhraseIndex(_compile(_meanings(lexicon)))
-        self._loose = _LooseIndex(lexicon["capabilities"])
+        self._loose = LooseIndex(lexicon["capabilities"])
         self._application_phrases = _PhraseIndex(_compile(_application_meanings(applications or {})))
         self._refinements = {
             parent: _ContextIndex(
-                (child, _pattern(text)) for child, texts in sorted(children.items()) for text in _flatten(texts))
+                (child, lexicon_pattern(text)) for child, texts in sorted(children.items()) for text in flatten(texts))
             for parent, children in lexicon.get("refinements", {}).items()
         }
         self._needs_anchor = frozenset(lexicon.get("needs_anchor", ()))
@@ -238,7 +225,7 @@ class Tagger:
             covered[hit.start:hit.end] = [True] * (hit.end - hit.start)
         qualified = {hit.start for hit in hits if hit.values("slug") and "modifier" not in hit.kinds()}
         loose = []
-        for start, end in _runs(covered, clauses):
+        for start, end in uncovered_runs(covered, clauses):
             qualifies = end in qualified and clauses[end] == clauses[end - 1]
             reading = None if qualifies else self._loose.reading(keys[start:end])
             if reading:
@@ -335,63 +322,14 @@ class _PhraseIndex:
     def _longest(self, keys: list[str], position: int) -> _Phrase | None:
         for phrase in self._candidates(keys[position]):
             following = keys[position:position + len(phrase.words)]
-            if len(following) == len(phrase.words) and all(map(_fits, phrase.words, following)):
+            if len(following) == len(phrase.words) and all(map(fits, phrase.words, following)):
                 return phrase
         return None
 
     def _find_candidates(self, key: str) -> list[_Phrase]:
-        found = {phrase for form in _forms(key) for phrase in self._exact.get(form, ())}
+        found = {phrase for form in forms(key) for phrase in self._exact.get(form, ())}
         found |= {phrase for n in range(MIN_STEM, len(key) + 1) for phrase in self._stems.get(key[:n], ())}
         return sorted(found, key=lambda phrase: (-len(phrase.words), phrase.words))
-
-
-class _LooseIndex:
-    """How strongly each word of the lexicon's capability phrases points to each capability.
-
-    A word is known by the first LOOSE_PREFIX letters of each of its forms ("blades" also as "blade";
-    a shorter stem such as "dron*" as itself), a Chinese character by the pair it ends. Its weight for
-    a capability is the share of the phrases using it that name that capability, times its
-    specificity: 1 for a word one capability's phrases alone use ("microbolometer"), falling to 0
-    for one every capability uses ("system").
-    """
-
-    def __init__(self, capabilities: dict):
-        uses: dict[str, dict[str, int]] = {}
-        for slug, texts in capabilities.items():
-            for text in _flatten(texts):
-                for key in set().union(*_loose_keys(_pattern(text), indexed=True)):
-                    uses.setdefault(key, {}).setdefault(slug, 0)
-                    uses[key][slug] += 1
-        spread = math.log(max(len(capabilities), 2))
-        self._weights = {
-            key: {slug: count / sum(by_slug.values()) * (1 - math.log(len(by_slug)) / spread)
-                  for slug, count in by_slug.items()}
-            for key, by_slug in uses.items()}
-        self._word_weights = lru_cache(maxsize=1 << 16)(self._find_word_weights)
-
-    def reading(self, keys: list[str]) -> tuple[str, int, int] | None:
-        """The capability the words point to most, with the positions of the first and last word that
-        point to it, if at least LOOSE_MIN_WORDS words of LOOSE_WORD_WEIGHT point to it with
-        LOOSE_EVIDENCE in all: one word is too often a word in another sense ("core business")."""
-        evidence: dict[str, float] = {}
-        positions: dict[str, list[int]] = {}
-        for position, word_keys in enumerate(_loose_keys(tuple(keys), indexed=False)):
-            for slug, weight in self._word_weights(word_keys).items():
-                evidence[slug] = evidence.get(slug, 0.0) + weight
-                if weight >= LOOSE_WORD_WEIGHT:
-                    positions.setdefault(slug, []).append(position)
-        best = max(sorted(evidence), key=evidence.__getitem__, default=None)
-        if best is None or len(positions.get(best, ())) < LOOSE_MIN_WORDS or evidence[best] < LOOSE_EVIDENCE:
-            return None
-        return best, positions[best][0], positions[best][-1]
-
-    def _find_word_weights(self, word_keys: frozenset[str]) -> dict[str, float]:
-        """Per capability, the weight of the word's strongest key (a word counts once)."""
-        weights: dict[str, float] = {}
-        for key in sorted(word_keys):
-            for slug, weight in self._weights.get(key, {}).items():
-                weights[slug] = max(weights.get(slug, 0.0), weight)
-        return weights
 
 
 class _ContextIndex:
@@ -410,10 +348,10 @@ class _ContextIndex:
         """The child named nearest to ``hit`` (fewest words between; on a tie the first by name)."""
         best: tuple[int, str] | None = None
         for start, word in enumerate(words):
-            entries = [entry for form in _forms(word.key) for entry in self._exact.get(form, ())] + self._stems
+            entries = [entry for form in forms(word.key) for entry in self._exact.get(form, ())] + self._stems
             for child, pattern in entries:
                 end = start + len(pattern)
-                if end <= len(words) and all(_fits(part, word.key) for part, word in zip(pattern, words[start:end])):
+                if end <= len(words) and all(fits(part, word.key) for part, word in zip(pattern, words[start:end])):
                     gap = hit.start - end if end <= hit.start else max(start - hit.end, 0)
                     best = min(best or (gap, child), (gap, child))
         return best[1] if best else None
@@ -428,47 +366,6 @@ def _first_of_each(found: Iterable[_Found]) -> list[InferredTag]:
         if key not in unique or unique[key].loose and not tag.loose:
             unique[key] = tag
     return list(unique.values())
-
-
-def _runs(covered: list[bool], clauses: list[int]) -> Iterator[tuple[int, int]]:
-    """(start, end) of each run of uncovered words within one clause."""
-    start = None
-    for position, (is_covered, clause) in enumerate(zip(covered, clauses)):
-        if start is not None and (is_covered or clause != clauses[start]):
-            yield start, position
-            start = None
-        if start is None and not is_covered:
-            start = position
-    if start is not None:
-        yield start, len(covered)
-
-
-def _loose_keys(words: tuple[str, ...], indexed: bool) -> list[frozenset[str]]:
-    """Per word, the keys a loose reading knows it by (see _LooseIndex); empty for short words.
-
-    ``indexed``: the words of a lexicon phrase, whose stems ("dron*") are keys of their own; else words
-    of a text, which also try the stems their first letters could match."""
-    return [_loose_word_keys(word, previous, indexed) for previous, word in zip(("", *words), words)]
-
-
-@lru_cache(maxsize=1 << 16)
-def _loose_word_keys(word: str, previous: str, indexed: bool) -> frozenset[str]:
-    stem, word, previous = word.endswith("*"), word.rstrip("*"), previous.rstrip("*")
-    if _is_cjk(word):
-        return frozenset({previous + word}) if _is_cjk(previous) else frozenset()
-    if len(word) < LOOSE_MIN_WORD:
-        return frozenset()
-    if stem:
-        return frozenset({word + "*" if len(word) < LOOSE_PREFIX else word[:LOOSE_PREFIX]})
-    forms = _forms(word)
-    keys = {form[:LOOSE_PREFIX] for form in forms}
-    if not indexed:  # the short stems this word's first letters could match
-        keys |= {form[:size] + "*" for form in forms for size in range(MIN_STEM, LOOSE_PREFIX) if len(form) >= size}
-    return frozenset(keys)
-
-
-def _is_cjk(word: str) -> bool:
-    return len(word) == 1 and bool(_CJK_CHARACTER.match(word))
 
 
 def _clauses(sentence: str, words: list[_Word]) -> list[int]:
@@ -489,80 +386,36 @@ def _sentences(text: str) -> Iterator[str]:
 
 def _keys(sentence: str) -> list[str]:
     """The sentence's word keys alone: all that phrase matching needs, without positions."""
-    return [key for key in map(_key, _WORD.findall(sentence)) if key]
+    return [key for key in map(word_key, WORD.findall(sentence)) if key]
 
 
 def _words(sentence: str) -> list[_Word]:
     words = []
-    for match in _WORD.finditer(sentence):
-        key = _key(match.group())
+    for match in WORD.finditer(sentence):
+        key = word_key(match.group())
         if key:
             words.append(_Word(key, match.start(), match.end()))
     return words
 
 
-@lru_cache(maxsize=1 << 16)
-def _key(raw: str) -> str:
-    return search_key(raw).replace(" ", "")
-
-
-@lru_cache(maxsize=1 << 16)
-def _forms(key: str) -> frozenset[str]:
-    """The word and, for English plurals, its singular ("escs" also reads as "esc", "batteries" as
-    "battery"); long words also with doubled letters single, as lexicon words are stored."""
-    forms = {key}
-    if len(key) > 3 and key.endswith("s"):
-        forms.add(key[:-1])
-        if key.endswith("es"):
-            forms.add(key[:-2])
-        if key.endswith("ies"):
-            forms.add(key[:-3] + "y")
-    return frozenset(forms | {_collapsed(form) for form in forms})
-
-
-def _collapsed(key: str) -> str:
-    return _DOUBLED.sub(r"\1", key) if len(key) >= MIN_COLLAPSE else key
-
-
-def _fits(pattern: str, key: str) -> bool:
-    if pattern.endswith("*"):
-        return key.startswith(pattern[:-1])
-    return pattern in _forms(key)
-
-
-def _pattern(text: str) -> tuple[str, ...]:
-    """A lexicon phrase as normalised words; "*" right after a word keeps it as a stem."""
-    words = []
-    for match in _WORD.finditer(text):
-        key = _key(match.group())
-        stem = text[match.end():match.end() + 1] == "*"
-        if stem and len(key) < MIN_STEM:
-            raise ValueError(f"Stem {key!r} in lexicon phrase {text!r} is shorter than {MIN_STEM} letters.")
-        if key:
-            words.append(key + "*" if stem else _collapsed(key))
-    if not words:
-        raise ValueError(f"Lexicon phrase {text!r} has no words.")
-    return tuple(words)
-
-
 def _compile(texts: Iterable[tuple[str, tuple[str, str]]]) -> list[_Phrase]:
     meanings: dict[tuple[str, ...], set[tuple[str, str]]] = {}
     for text, meaning in texts:
-        meanings.setdefault(_pattern(text), set()).add(meaning)
+        meanings.setdefault(lexicon_pattern(text), set()).add(meaning)
     return [_Phrase.of(words, found) for words, found in meanings.items()]
 
 
 def _meanings(lexicon: dict) -> Iterator[tuple[str, tuple[str, str]]]:
     for slug, texts in lexicon["capabilities"].items():
-        yield from ((text, ("slug", slug)) for text in _flatten(texts))
+        yield from ((text, ("slug", slug)) for text in flatten(texts))
     cues = lexicon.get("cues", {})
     for kind in CUE_KINDS:
-        yield from ((text, (kind, "")) for text in _flatten(cues.get(kind, ())))
+        yield from ((text, (kind, "")) for text in flatten(cues.get(kind, ())))
     # "who offer", "able to supply": an offers verb that describes the partner sought, not the firm.
-    for prefix in _flatten(cues.get("relative", ())):
-        yield from ((f"{prefix} {text}", ("neutral", "")) for text in _flatten(cues.get("offers", ())))
+    for prefix in flatten(cues.get("relative", ())):
+        yield from ((f"{prefix} {text}", ("neutral", "")) for text in flatten(cues.get("offers", ())))
     for role_kind, texts in lexicon.get("role_kinds", {}).items():
-        yield from ((text, ("role", RoleKind(role_kind).value)) for text in _flatten(texts))
+        yield from ((text, ("role", RoleKind(role_kind).value)) for text in flatten(texts))
 
 
 def _application_meanings(applications: dict) -> Iterator[tuple[str, tuple[str, str]]]:
@@ -573,16 +426,7 @@ def _application_meanings(applications: dict) -> Iterator[tuple[str, tuple[str, 
     for slug, entry in applications.items():
         phrases = {language: texts for language, texts in entry.items() if language not in ("name", "within")}
         meanings = [name(slug)] + ([name(entry["within"])] if entry.get("within") else [])
-        yield from ((text, ("application", meaning)) for text in _flatten(phrases) for meaning in meanings)
-
-
-def _flatten(texts: dict | list | tuple) -> list[str]:
-    """Phrases listed flat or by language ({en: [...], pl: [...]})."""
-    texts = [text for language in texts.values() for text in language or ()] if isinstance(texts, dict) else texts
-    not_text = [text for text in texts if not isinstance(text, str)]
-    if not_text:
-        raise ValueError(f"Lexicon phrases must be strings (quote numbers and yes/no): {not_text!r}.")
-    return list(texts)
+        yield from ((text, ("application", meaning)) for text in flatten(phrases) for meaning in meanings)
 
 
 def _index_taxonomy(nodes: list[dict]) -> tuple[dict[str, RoleKind], dict[str, frozenset[str]]]:
